@@ -1,0 +1,47 @@
+"""The dialogues application: ``create_app`` builds it and wires every part explicitly."""
+from pathlib import Path
+
+from flask import Flask
+
+from config import Config, config_from_environment
+from dialogues.accounts.cli import users_cli
+from dialogues.accounts.routes import bp as accounts_bp
+from dialogues.admin.routes import bp as admin_bp
+from dialogues.core import instance, views
+from dialogues.demo.cli import seed_demo_command
+from dialogues.events.routes import bp as events_bp
+from dialogues.extensions import csrf, db, limiter, login_manager, migrate
+from dialogues.programmes.routes import bp as programmes_bp
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Build the app from ``config``, or from the environment (DIALOGUES_ENV) when None."""
+    config = config or config_from_environment()
+    app = Flask(
+        __name__,
+        instance_path=config.INSTANCE_PATH or str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(config)
+    instance.prepare(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    instance.configure_database(app)
+
+    app.register_blueprint(events_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(programmes_bp)
+    app.register_blueprint(admin_bp)
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(seed_demo_command)
+
+    views.register(app)
+    return app

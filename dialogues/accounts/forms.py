@@ -1,0 +1,68 @@
+"""Forms for signing up, logging in, passwords and profiles."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
+from dialogues.core.forms import BLANK, CountryField, LanguageField, LanguagesField, enum_choices, optional_enum
+
+PASSWORD_RULES = [DataRequired(), Length(min=8, max=128, message="Use between 8 and 128 characters.")]
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=128)])
+    remember = BooleanField("Keep me signed in on this device")
+
+
+class SignUpForm(FlaskForm):
+    name = StringField("Your name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField(
+        "Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)]
+    )
+    password = PasswordField("Password", validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        "Password again", validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")]
+    )
+    preferred_language = LanguageField("Language you prefer for messages", default="en")
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=PASSWORD_RULES)
+    confirm = PasswordField(
+        "New password again", validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")]
+    )
+
+
+class ChangePasswordForm(SetPasswordForm):
+    current_password = PasswordField("Current password", validators=[DataRequired(), Length(max=128)])
+
+
+class ProfileForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    preferred_language = LanguageField("Language you prefer for messages")
+    country = CountryField("Country")
+    organisation_name = StringField("Organisation", validators=[Optional(), Length(max=200)])
+    organisation_kind = SelectField(
+        "Kind of organisation",
+        choices=[BLANK, *enum_choices(OrganisationKind)],
+        coerce=optional_enum(OrganisationKind),
+    )
+    stakeholder_group = SelectField(
+        "Stakeholder group",
+        choices=[BLANK, *enum_choices(StakeholderGroup)],
+        coerce=optional_enum(StakeholderGroup),
+    )
+    gender = SelectField(
+        "Gender (optional)", choices=[BLANK, *enum_choices(Gender)], coerce=optional_enum(Gender)
+    )
+    gender_self_description = StringField("In your own words", validators=[Optional(), Length(max=100)])
+    languages = LanguagesField("Languages you speak")
+
+    def validate_gender_self_description(self, field):
+        if self.gender.data == Gender.SELF_DESCRIBED and not (field.data or "").strip():
+            raise ValidationError("Describe your gender in your own words, or choose another answer.")
+
+    def validate_organisation_kind(self, field):
+        if (self.organisation_name.data or "").strip() and field.data is None:
+            raise ValidationError("Choose the kind of organisation.")

@@ -1,0 +1,33 @@
+"""Secretariat forms: inviting people and granting roles."""
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, ValidationError
+
+from dialogues.core.forms import enum_choices
+from dialogues.permissions import Role
+
+
+class InviteUserForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+
+
+class GrantRoleForm(FlaskForm):
+    """A role and where it holds: site-wide, or ``programme:ID`` / ``event:ID``."""
+
+    role = SelectField("Role", choices=enum_choices(Role), coerce=Role)
+    scope = SelectField("On", validate_choice=True)
+
+    def __init__(self, *args, programmes=(), events=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope.choices = {
+            "Site-wide": [("", "Site-wide (secretariat only)")],
+            "Programmes": [(f"programme:{p.id}", f"{p.kind.label}: {p.title}") for p in programmes],
+            "Events": [(f"event:{e.id}", f"{e.title} ({e.starts_on:%Y})") for e in events],
+        }
+
+    def validate_scope(self, field):
+        if self.role.data == Role.SECRETARIAT and field.data:
+            raise ValidationError("The secretariat role is site-wide: choose “Site-wide”.")
+        if self.role.data != Role.SECRETARIAT and not field.data:
+            raise ValidationError("Choose the programme or event this role is for.")

@@ -1,0 +1,72 @@
+"""ISO 3166-1 countries, ISO 639 languages and IANA time zones: choices and checks."""
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import pycountry
+
+
+@cache
+def country_choices() -> list[tuple[str, str]]:
+    """(alpha-2 code, name) for every ISO 3166-1 country, by name."""
+    return sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return dict(country_choices())
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and code in _country_names()
+
+
+def country_name(code: str | None) -> str:
+    """The English name of an ISO 3166-1 alpha-2 code, or the code itself if unknown."""
+    if not code:
+        return ""
+    return _country_names().get(code, code)
+
+
+@cache
+def language_choices() -> list[tuple[str, str]]:
+    """(ISO 639-1 code, name) for every language that has a two-letter code, by name."""
+    return sorted(
+        ((lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")),
+        key=lambda pair: pair[1],
+    )
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    names = dict(language_choices())
+    # Three-letter ISO 639-3 codes are accepted too: many local languages have no two-letter code.
+    for lang in pycountry.languages:
+        names.setdefault(lang.alpha_3, lang.name)
+    return names
+
+
+def is_language(code: str | None) -> bool:
+    return bool(code) and code in _language_names()
+
+
+def language_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return _language_names().get(code, code)
+
+
+@cache
+def timezone_choices() -> list[tuple[str, str]]:
+    """(IANA name, IANA name) for every canonical-looking zone, sorted."""
+    zones = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return [(z, z.replace("_", " ")) for z in ["UTC", *zones]]
+
+
+def is_timezone(name: str | None) -> bool:
+    if not name or name.startswith("/") or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

@@ -1,0 +1,61 @@
+"""Form fields shared by every area: codes (country, language, time zone) and enums."""
+from enum import Enum
+
+from wtforms import SelectField, SelectMultipleField
+from wtforms.validators import ValidationError
+
+from dialogues.core import codes
+
+BLANK = ("", "—")
+
+
+def enum_choices(enum_cls: type[Enum]) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in enum_cls]
+
+
+def optional_enum(enum_cls: type[Enum]):
+    """A coerce function for a select whose blank choice means None."""
+
+    def coerce(value):
+        if value in ("", None):
+            return None
+        return enum_cls(value)
+
+    return coerce
+
+
+def optional_str(value):
+    return value or None
+
+
+class CountryField(SelectField):
+    """An ISO 3166-1 alpha-2 country; blank allowed unless a DataRequired validator is given."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, coerce=optional_str, choices=[BLANK, *codes.country_choices()], **kwargs)
+
+
+class LanguageField(SelectField):
+    """One ISO 639-1 language."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, choices=codes.language_choices(), **kwargs)
+
+
+class LanguagesField(SelectMultipleField):
+    """Several ISO 639-1 languages."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("render_kw", {"size": 6})
+        super().__init__(label, validators, choices=codes.language_choices(), **kwargs)
+
+
+class TimezoneField(SelectField):
+    """An IANA time zone name."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, choices=codes.timezone_choices(), **kwargs)
+
+    def pre_validate(self, form):
+        if not codes.is_timezone(self.data):
+            raise ValidationError("Choose a time zone from the list (an IANA name such as Africa/Maputo).")

@@ -1,0 +1,78 @@
+"""Events: every gathering (dialogues, workshops, learning group meetings, conferences)."""
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dialogues.core import codes
+from dialogues.core.columns import UTCDateTime, enum_type, utcnow
+from dialogues.core.enums import Visibility
+from dialogues.core.errors import DomainError
+from dialogues.events.enums import STATUS_TRANSITIONS, EventKind, EventStatus
+from dialogues.extensions import db
+from dialogues.permissions import ScopeKind
+
+
+class Event(db.Model):
+    __tablename__ = "events"
+    __table_args__ = (
+        sa.CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        sa.Index("ix_events_starts_on", "starts_on"),
+        sa.Index("ix_events_programme_id", "programme_id"),
+        sa.Index("ix_events_country", "country"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[EventKind] = mapped_column(enum_type(EventKind))
+    title: Mapped[str] = mapped_column(sa.String(200))
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    # Calendar dates in the event's own time zone.
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    timezone: Mapped[str] = mapped_column(sa.String(64))
+    venue: Mapped[str] = mapped_column(sa.String(200), default="")
+    city: Mapped[str] = mapped_column(sa.String(100), default="")
+    country: Mapped[str | None] = mapped_column(sa.String(2))
+    working_languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    visibility: Mapped[Visibility] = mapped_column(enum_type(Visibility), default=Visibility.PUBLIC)
+    status: Mapped[EventStatus] = mapped_column(enum_type(EventStatus), default=EventStatus.PLANNED)
+    programme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("programmes.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    programme: Mapped["Programme | None"] = relationship(back_populates="events")  # noqa: F821
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def permission_scopes(self) -> set[tuple[ScopeKind, int]]:
+        scopes = {(ScopeKind.EVENT, self.id)}
+        if self.programme_id is not None:
+            scopes.add((ScopeKind.PROGRAMME, self.programme_id))
+        return scopes
+
+    @property
+    def days(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1
+
+    @property
+    def country_name(self) -> str:
+        return codes.country_name(self.country)
+
+    @property
+    def working_language_names(self) -> list[str]:
+        return [codes.language_name(code) for code in self.working_languages or []]
+
+    def change_status(self, new_status: EventStatus) -> None:
+        """Move to ``new_status``, refusing moves that make no sense (e.g. held back to open)."""
+        new_status = EventStatus(new_status)
+        if new_status == self.status:
+            return
+        if new_status not in STATUS_TRANSITIONS[self.status]:
+            raise DomainError(f"An event that is {self.status.label.lower()} cannot become {new_status.label.lower()}.")
+        self.status = new_status
+
+    def __repr__(self) -> str:
+        return f"<Event {self.id} {self.title!r}>"

@@ -1,0 +1,108 @@
+"""Pages for finding, reading, creating and editing events."""
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from dialogues.core.errors import DomainError
+from dialogues.events import services
+from dialogues.events.forms import EventFilterForm, EventForm
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Action, authorize, can
+from dialogues.programmes.services import programmes_open_to_new_events, visible_programmes
+
+bp = Blueprint("events", __name__)
+
+
+def _today():
+    return datetime.now(UTC).date()
+
+
+@bp.get("/")
+def home():
+    """The front page: what is coming up and the programmes behind it."""
+    upcoming = db.session.scalars(services.visible_events(current_user, today=_today()).limit(5)).all()
+    programmes = db.session.scalars(visible_programmes(current_user).limit(12)).all()
+    return render_template("events/home.html", upcoming=upcoming, programmes=programmes)
+
+
+@bp.get("/events")
+def list_events():
+    """Upcoming or past events, filtered by kind and country, a page at a time."""
+    form = EventFilterForm(request.args)
+    if not form.validate():
+        # Odd query strings fall back to the defaults instead of failing.
+        form = EventFilterForm(formdata=None)
+    stmt = services.visible_events(
+        current_user, when=form.when.data, kind=form.kind.data, country=form.country.data, today=_today()
+    )
+    page = db.paginate(
+        stmt, page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["EVENTS_PER_PAGE"], error_out=False,
+    )
+    return render_template("events/list.html", page=page, form=form)
+
+
+@bp.get("/events/<int:event_id>")
+def show_event(event_id: int):
+    """One event: when, where, in which languages, and what it is about."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.VIEW_EVENT, event)
+    return render_template("events/show.html", event=event)
+
+
+def _programme_choices(event: Event | None = None):
+    programmes = programmes_open_to_new_events(current_user)
+    if event is not None and event.programme is not None and event.programme not in programmes:
+        programmes.append(event.programme)
+    return programmes
+
+
+@bp.route("/events/new", methods=["GET", "POST"])
+@login_required
+def create_event():
+    """Create an event: the secretariat anywhere, conveners in their own programmes."""
+    programmes = _programme_choices()
+    if not programmes:
+        authorize(Action.CREATE_EVENT)
+    form = EventForm(programmes=programmes)
+    if not can(current_user, Action.CREATE_EVENT):
+        # Conveners must place the event in one of their programmes.
+        form.programme_id.choices = form.programme_id.choices[1:]
+    if form.validate_on_submit():
+        try:
+            event = services.create_event(actor=current_user, **_event_fields(form))
+        except DomainError as error:
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Event created.", "success")
+            return redirect(url_for("events.show_event", event_id=event.id))
+    return render_template("events/form.html", form=form, event=None)
+
+
+@bp.route("/events/<int:event_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_event(event_id: int):
+    """Edit an event's details and status."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.EDIT_EVENT, event)
+    form = EventForm(obj=event, programmes=_programme_choices(event))
+    if not can(current_user, Action.CREATE_EVENT) and event.programme_id is not None:
+        form.programme_id.choices = form.programme_id.choices[1:]
+    if form.validate_on_submit():
+        try:
+            services.update_event(event, actor=current_user, **_event_fields(form))
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Event saved.", "success")
+            return redirect(url_for("events.show_event", event_id=event.id))
+    return render_template("events/form.html", form=form, event=event)
+
+
+def _event_fields(form: EventForm) -> dict:
+    return {name: form[name].data for name in (*services.EDITABLE_FIELDS, "status")}

@@ -1,0 +1,79 @@
+"""Event rules: creating and editing events, and which events a person may list."""
+import logging
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from dialogues.core.enums import Visibility
+from dialogues.core.errors import DomainError
+from dialogues.events.enums import EventKind, EventStatus
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Action, ScopeKind, is_secretariat, scopes_where
+
+logger = logging.getLogger(__name__)
+
+# What a convener or the secretariat edits on an event; ``status`` goes through
+# Event.change_status so that impossible moves are refused.
+EDITABLE_FIELDS = (
+    "kind", "title", "summary", "starts_on", "ends_on", "timezone", "venue", "city",
+    "country", "working_languages", "visibility", "programme_id",
+)
+
+
+def _apply(event: Event, fields: dict) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS) - {"status"}
+    if unknown:
+        raise TypeError(f"not event fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        if name != "status":
+            setattr(event, name, value.strip() if isinstance(value, str) else value)
+    if event.ends_on < event.starts_on:
+        raise DomainError("The last day cannot be before the first day.")
+
+
+def create_event(*, actor, **fields) -> Event:
+    """A new event, planned unless another status is given."""
+    status = EventStatus(fields.pop("status", EventStatus.PLANNED))
+    event = Event(status=status, working_languages=[])
+    _apply(event, fields)
+    db.session.add(event)
+    db.session.flush()
+    logger.info("event %s created by %s", event.id, actor.id)
+    return event
+
+
+def update_event(event: Event, *, actor, **fields) -> Event:
+    """Change an event's details and, within the allowed moves, its status."""
+    status = fields.pop("status", None)
+    _apply(event, fields)
+    if status is not None:
+        event.change_status(status)
+    db.session.flush()
+    logger.info("event %s updated by %s", event.id, actor.id)
+    return event
+
+
+def visible_events(user, *, when: str = "upcoming", kind: EventKind | None = None,
+                   country: str | None = None, today: date):
+    """A select of the events ``user`` may see, upcoming (soonest first) or past (latest first)."""
+    stmt = sa.select(Event).options(selectinload(Event.programme))
+    if not is_secretariat(user):
+        scopes = scopes_where(user, Action.VIEW_EVENT)
+        event_ids = [i for k, i in scopes if k == ScopeKind.EVENT]
+        programme_ids = [i for k, i in scopes if k == ScopeKind.PROGRAMME]
+        stmt = stmt.where(
+            sa.or_(
+                Event.visibility == Visibility.PUBLIC,
+                Event.id.in_(event_ids),
+                Event.programme_id.in_(programme_ids),
+            )
+        )
+    if kind is not None:
+        stmt = stmt.where(Event.kind == kind)
+    if country:
+        stmt = stmt.where(Event.country == country)
+    if when == "past":
+        return stmt.where(Event.ends_on < today).order_by(Event.starts_on.desc(), Event.id.desc())
+    return stmt.where(Event.ends_on >= today).order_by(Event.starts_on, Event.id)

@@ -1,0 +1,125 @@
+"""The one place that decides who may do what.
+
+Roles are granted to a user either site-wide (the secretariat) or on a programme
+object: a programme (dialogue initiative, learning group, conference series) or a
+single event. A role held on a programme covers every event in it.
+
+Objects that permissions are asked about expose two things, so this module needs
+no import from the models:
+
+- ``permission_scopes``: the (scope kind, id) pairs a grant can match, e.g. an
+  event in a programme gives ``{("event", 7), ("programme", 2)}``;
+- ``is_public``: whether anyone, signed in or not, may read it.
+
+Users expose ``is_authenticated``, ``is_active`` and ``role_grants`` (objects with
+``role`` and ``scope``).
+"""
+from dataclasses import dataclass
+from enum import StrEnum
+
+from flask import abort
+from flask_login import current_user
+
+from dialogues.extensions import login_manager
+
+
+class Role(StrEnum):
+    SECRETARIAT = "secretariat"
+    CONVENER = "convener"
+    HOST = "host"
+    STEERING_COMMITTEE = "steering_committee"
+    PARTICIPANT = "participant"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.SECRETARIAT: "Secretariat",
+    Role.CONVENER: "Convener",
+    Role.HOST: "Host",
+    Role.STEERING_COMMITTEE: "Steering committee member",
+    Role.PARTICIPANT: "Participant",
+}
+
+
+class ScopeKind(StrEnum):
+    PROGRAMME = "programme"
+    EVENT = "event"
+
+
+class Action(StrEnum):
+    VIEW_EVENT = "event.view"
+    EDIT_EVENT = "event.edit"
+    CREATE_EVENT = "event.create"
+    VIEW_PARTICIPANTS = "event.participants"
+    VIEW_PROGRAMME = "programme.view"
+    EDIT_PROGRAMME = "programme.edit"
+    CREATE_PROGRAMME = "programme.create"
+    MANAGE_USERS = "users.manage"
+    GRANT_ROLES = "roles.grant"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who, besides the secretariat, may take an action on an object."""
+
+    roles: frozenset[Role] = frozenset()
+    public_if_object_public: bool = False
+
+
+_ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITTEE, Role.PARTICIPANT})
+
+RULES: dict[Action, Rule] = {
+    Action.VIEW_EVENT: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.EDIT_EVENT: Rule(frozenset({Role.CONVENER})),
+    # Asked about a programme: its conveners may add events to it.
+    Action.CREATE_EVENT: Rule(frozenset({Role.CONVENER})),
+    Action.VIEW_PARTICIPANTS: Rule(frozenset({Role.CONVENER, Role.HOST})),
+    Action.VIEW_PROGRAMME: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.EDIT_PROGRAMME: Rule(frozenset({Role.CONVENER})),
+    Action.CREATE_PROGRAMME: Rule(),
+    Action.MANAGE_USERS: Rule(),
+    Action.GRANT_ROLES: Rule(),
+}
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_secretariat(user) -> bool:
+    return _signed_in(user) and any(g.role == Role.SECRETARIAT for g in user.role_grants)
+
+
+def can(user, action: Action, obj=None) -> bool:
+    """Whether ``user`` may take ``action`` on ``obj`` (None for site-wide actions)."""
+    rule = RULES[Action(action)]
+    if rule.public_if_object_public and obj is not None and obj.is_public:
+        return True
+    if not _signed_in(user):
+        return False
+    if is_secretariat(user):
+        return True
+    if obj is None or not rule.roles:
+        return False
+    scopes = obj.permission_scopes
+    return any(g.role in rule.roles and g.scope in scopes for g in user.role_grants)
+
+
+def scopes_where(user, action: Action) -> set[tuple[ScopeKind, int]]:
+    """The scopes in which ``user`` holds a role that allows ``action``; for list queries."""
+    if not _signed_in(user):
+        return set()
+    roles = RULES[Action(action)].roles
+    return {g.scope for g in user.role_grants if g.role in roles}
+
+
+def authorize(action: Action, obj=None) -> None:
+    """For views: go on if the current user may, else 403 (or the login page if signed out)."""
+    if can(current_user, action, obj):
+        return
+    if not current_user.is_authenticated:
+        abort(login_manager.unauthorized())
+    abort(403)

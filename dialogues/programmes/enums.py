@@ -1,0 +1,17 @@
+from enum import StrEnum
+
+
+class ProgrammeKind(StrEnum):
+    """The containers that events belong to."""
+
+    DIALOGUE_INITIATIVE = "dialogue_initiative"
+    LEARNING_GROUP = "learning_group"
+    CONFERENCE_SERIES = "conference_series"
+
+    @property
+    def label(self) -> str:
+        return {
+            "dialogue_initiative": "Dialogue initiative",
+            "learning_group": "Learning group",
+            "conference_series": "Conference series",
+        }[self.value]

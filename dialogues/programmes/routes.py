@@ -1,0 +1,61 @@
+"""Pages for programmes: dialogue initiatives, learning groups, conference series."""
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Action, authorize, can
+from dialogues.programmes import services
+from dialogues.programmes.forms import ProgrammeForm
+from dialogues.programmes.models import Programme
+
+bp = Blueprint("programmes", __name__, url_prefix="/programmes")
+
+
+@bp.get("/")
+def list_programmes():
+    """Every programme the visitor may see, grouped by kind."""
+    programmes = db.session.scalars(services.visible_programmes(current_user)).all()
+    return render_template("programmes/list.html", programmes=programmes)
+
+
+@bp.get("/<int:programme_id>")
+def show_programme(programme_id: int):
+    """A programme and the events in it that the visitor may see."""
+    programme = db.get_or_404(Programme, programme_id)
+    authorize(Action.VIEW_PROGRAMME, programme)
+    events = db.session.scalars(
+        sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on)
+    ).all()
+    events = [e for e in events if can(current_user, Action.VIEW_EVENT, e)]
+    return render_template("programmes/show.html", programme=programme, events=events)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create_programme():
+    """The secretariat starts a new initiative, learning group or conference series."""
+    authorize(Action.CREATE_PROGRAMME)
+    form = ProgrammeForm()
+    if form.validate_on_submit():
+        programme = services.create_programme(actor=current_user, **form.data)
+        db.session.commit()
+        flash("Programme created.", "success")
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+    return render_template("programmes/form.html", form=form, programme=None)
+
+
+@bp.route("/<int:programme_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_programme(programme_id: int):
+    """Edit a programme's name, summary and visibility."""
+    programme = db.get_or_404(Programme, programme_id)
+    authorize(Action.EDIT_PROGRAMME, programme)
+    form = ProgrammeForm(obj=programme)
+    if form.validate_on_submit():
+        services.update_programme(programme, actor=current_user, **form.data)
+        db.session.commit()
+        flash("Programme saved.", "success")
+        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+    return render_template("programmes/form.html", form=form, programme=programme)
