@@ -4,7 +4,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
-from dialogues.core.forms import BLANK, CountryField, LanguageField, LanguagesField, enum_choices, optional_enum
+from dialogues.core.forms import BLANK, CountryField, LanguageField, LanguagesField, enum_choices, coerce_enum
 
 PASSWORD_RULES = [DataRequired(), Length(min=8, max=128, message="Use between 8 and 128 characters.")]
 
@@ -46,17 +46,17 @@ class ProfileForm(FlaskForm):
     organisation_kind = SelectField(
         "Kind of organisation",
         choices=[BLANK, *enum_choices(OrganisationKind)],
-        coerce=optional_enum(OrganisationKind),
+        coerce=coerce_enum(OrganisationKind),
     )
     stakeholder_group = SelectField(
         "Stakeholder group",
         choices=[BLANK, *enum_choices(StakeholderGroup)],
-        coerce=optional_enum(StakeholderGroup),
+        coerce=coerce_enum(StakeholderGroup),
     )
     gender = SelectField(
-        "Gender (optional)", choices=[BLANK, *enum_choices(Gender)], coerce=optional_enum(Gender)
+        "Gender (optional)", choices=[BLANK, *enum_choices(Gender)], coerce=coerce_enum(Gender)
     )
-    gender_self_description = StringField("In your own words", validators=[Optional(), Length(max=100)])
+    gender_self_description = StringField("In your own words", validators=[Length(max=100)])
     languages = LanguagesField("Languages you speak")
 
     def validate_gender_self_description(self, field):

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from dialogues.core.forms import enum_choices
+from dialogues.core.forms import choices, coerce_enum, enum_choices
 from dialogues.permissions import Role
 
 
@@ -15,16 +15,16 @@ class InviteUserForm(FlaskForm):
 class GrantRoleForm(FlaskForm):
     """A role and where it holds: site-wide, or ``programme:ID`` / ``event:ID``."""
 
-    role = SelectField("Role", choices=enum_choices(Role), coerce=Role)
+    role = SelectField("Role", choices=enum_choices(Role), coerce=coerce_enum(Role))
     scope = SelectField("On", validate_choice=True)
 
     def __init__(self, *args, programmes=(), events=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.scope.choices = {
-            "Site-wide": [("", "Site-wide (secretariat only)")],
-            "Programmes": [(f"programme:{p.id}", f"{p.kind.label}: {p.title}") for p in programmes],
-            "Events": [(f"event:{e.id}", f"{e.title} ({e.starts_on:%Y})") for e in events],
-        }
+        self.scope.choices = [
+            *choices([("", "Site-wide (secretariat only)")]),
+            *choices(((f"programme:{p.id}", f"{p.kind.label}: {p.title}") for p in programmes), "Programmes"),
+            *choices(((f"event:{e.id}", f"{e.title} ({e.starts_on:%Y})") for e in events), "Events"),
+        ]
 
     def validate_scope(self, field):
         if self.role.data == Role.SECRETARIAT and field.data:

@@ -2,24 +2,34 @@
 from enum import Enum
 
 from wtforms import SelectField, SelectMultipleField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from dialogues.core import codes
 
-BLANK = ("", "—")
+BLANK = SelectChoice("", "—")
 
 
-def enum_choices(enum_cls: type[Enum]) -> list[tuple[str, str]]:
-    return [(member.value, member.label) for member in enum_cls]
+def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
+    """Select options from (value, label) pairs."""
+    return [SelectChoice(value, label, optgroup=optgroup) for value, label in pairs]
 
 
-def optional_enum(enum_cls: type[Enum]):
-    """A coerce function for a select whose blank choice means None."""
+def enum_choices(enum_cls: type[Enum]) -> list[SelectChoice]:
+    return choices((member.value, member.label) for member in enum_cls)
+
+
+def coerce_enum(enum_cls: type[Enum]):
+    """A select's coerce function: blank means None; an unknown value is kept as sent,
+    so that validation answers "Not a valid choice" rather than a coercion error."""
 
     def coerce(value):
         if value in ("", None):
             return None
-        return enum_cls(value)
+        try:
+            return enum_cls(value)
+        except ValueError:
+            return value
 
     return coerce
 
@@ -32,14 +42,14 @@ class CountryField(SelectField):
     """An ISO 3166-1 alpha-2 country; blank allowed unless a DataRequired validator is given."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, coerce=optional_str, choices=[BLANK, *codes.country_choices()], **kwargs)
+        super().__init__(label, validators, coerce=optional_str, choices=[BLANK, *choices(codes.country_choices())], **kwargs)
 
 
 class LanguageField(SelectField):
     """One ISO 639-1 language."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, choices=codes.language_choices(), **kwargs)
+        super().__init__(label, validators, choices=choices(codes.language_choices()), **kwargs)
 
 
 class LanguagesField(SelectMultipleField):
@@ -47,14 +57,14 @@ class LanguagesField(SelectMultipleField):
 
     def __init__(self, label=None, validators=None, **kwargs):
         kwargs.setdefault("render_kw", {"size": 6})
-        super().__init__(label, validators, choices=codes.language_choices(), **kwargs)
+        super().__init__(label, validators, choices=choices(codes.language_choices()), **kwargs)
 
 
 class TimezoneField(SelectField):
     """An IANA time zone name."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, choices=codes.timezone_choices(), **kwargs)
+        super().__init__(label, validators, choices=choices(codes.timezone_choices()), **kwargs)
 
     def pre_validate(self, form):
         if not codes.is_timezone(self.data):

@@ -10,6 +10,9 @@ def seed_demo_command() -> None:
     """Load realistic demo data (safe to run twice) and print the demo accounts."""
     accounts = seed_demo()
     db.session.commit()
-    click.echo("Demo data loaded. Demo accounts (password for all: see below):")
+    click.echo("Demo data loaded. Demo accounts:")
+    role_width = max(len(role) for role, _, _ in accounts)
+    email_width = max(len(email) for _, email, _ in accounts)
+    click.echo(f"  {'Role':<{role_width}}  {'Email':<{email_width}}  Password")
     for role, email, password in accounts:
-        click.echo(f"  {role:<28} {email:<32} {password}")
+        click.echo(f"  {role:<{role_width}}  {email:<{email_width}}  {password}")
