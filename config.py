@@ -46,6 +46,7 @@ class DevelopmentConfig(Config):
 class TestConfig(Config):
     """Used by the test suite; the database URL is given by the fixture."""
 
+    __test__ = False  # a config, not a test class for pytest to collect
     ENV_NAME = "test"
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"
