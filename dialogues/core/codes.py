@@ -36,6 +36,10 @@ def language_choices() -> list[tuple[str, str]]:
     )
 
 
+# The languages the seeds' countries work in, offered first in every language list.
+COMMON_LANGUAGES = ("en", "fr", "pt", "es", "sw", "ar", "zh", "mn", "id", "ru", "am", "ha", "ln", "qu")
+
+
 @cache
 def _language_names() -> dict[str, str]:
     names = dict(language_choices())

@@ -45,19 +45,27 @@ class CountryField(SelectField):
         super().__init__(label, validators, coerce=optional_str, choices=[BLANK, *choices(codes.country_choices())], **kwargs)
 
 
+def language_options() -> list[SelectChoice]:
+    """ISO 639-1 languages, the common ones of the sector first."""
+    names = dict(codes.language_choices())
+    common = [(code, names[code]) for code in codes.COMMON_LANGUAGES if code in names]
+    rest = [(code, name) for code, name in codes.language_choices() if code not in codes.COMMON_LANGUAGES]
+    return [*choices(common, "Common"), *choices(rest, "All languages")]
+
+
 class LanguageField(SelectField):
     """One ISO 639-1 language."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, choices=choices(codes.language_choices()), **kwargs)
+        super().__init__(label, validators, choices=language_options(), **kwargs)
 
 
 class LanguagesField(SelectMultipleField):
     """Several ISO 639-1 languages."""
 
     def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("render_kw", {"size": 6})
-        super().__init__(label, validators, choices=choices(codes.language_choices()), **kwargs)
+        kwargs.setdefault("render_kw", {"size": 8})
+        super().__init__(label, validators, choices=language_options(), **kwargs)
 
 
 class TimezoneField(SelectField):
