@@ -325,7 +325,8 @@ def _insert(model, rows: list[dict]) -> list[int]:
     if not rows:
         return []
     stmt = sa.insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(db.session.scalars(stmt, rows))
+    # Without render_nulls the ORM leaves out None values, splitting the rows into many small batches.
+    return list(db.session.scalars(stmt, rows, execution_options={"render_nulls": True}))
 
 
 def generate(*, people: int = 2000, organisations: int = 300, events: int = 50, seed: int = 1) -> dict[str, int]:
@@ -379,7 +380,7 @@ def generate(*, people: int = 2000, organisations: int = 300, events: int = 50, 
         grant.setdefault("programme_id", None)
         grant.setdefault("event_id", None)
         grant["granted_by_id"] = secretariat_id
-    db.session.execute(sa.insert(RoleGrant), grants)
+    db.session.execute(sa.insert(RoleGrant), grants, execution_options={"render_nulls": True})
 
     return {
         "organisations": len(organisation_ids),

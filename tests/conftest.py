@@ -157,7 +157,7 @@ def make_programme(app):
     def make(**overrides):
         fields = {"kind": ProgrammeKind.DIALOGUE_INITIATIVE, "title": "Formalising ASM", "summary": ""} | overrides
         with app.app_context():
-            programme = programmes.create_programme(actor=_Actor(), **fields)
+            programme = programmes.create_programme(actor=None, **fields)
             db.session.commit()
             return _loaded(programme)
 
@@ -178,17 +178,11 @@ def make_event(app):
             "working_languages": ["en", "pt"],
         } | overrides
         with app.app_context():
-            event = events.create_event(actor=_Actor(), **fields)
+            event = events.create_event(actor=None, **fields)
             db.session.commit()
             return _loaded(event)
 
     return make
-
-
-class _Actor:
-    """Stands for the person making test data; services only log its id."""
-
-    id = "test-setup"
 
 
 @dataclass

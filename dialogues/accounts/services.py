@@ -1,6 +1,7 @@
 """Account rules: sign-up, passwords, one-time account links, profiles and role grants."""
 import hashlib
 import logging
+from functools import cache
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
@@ -12,15 +13,20 @@ from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
 from dialogues.accounts.models import Organisation, RoleGrant, User
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
+from dialogues.core.actors import describe
 from dialogues.extensions import db
 from dialogues.permissions import Role
 
 logger = logging.getLogger(__name__)
 
 _LINK_SALT = "account-link"
-# A hash of nothing, checked when the email is unknown so that a wrong email and a
-# wrong password take the same time.
-_DUMMY_HASH = generate_password_hash("not a real password", method="pbkdf2:sha256:1000")
+
+
+@cache
+def _dummy_hash(method: str) -> str:
+    # Checked when the email is unknown, with the same method as real passwords, so
+    # that response times do not tell which emails have accounts.
+    return generate_password_hash("not a real password", method=method)
 
 
 def normalise_email(email: str) -> str:
@@ -60,7 +66,7 @@ def create_user(
     )
     db.session.add(user)
     db.session.flush()
-    logger.info("user %s created by %s", user.id, actor.id if actor else "self sign-up")
+    logger.info("user %s created by %s", user.id, describe(actor))
     return user
 
 
@@ -68,7 +74,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with this email and password, or None."""
     user = user_by_email(email)
     if user is None or user.password_hash is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_password_hash(_dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password or "")
         return None
     if not check_password_hash(user.password_hash, password or ""):
         return None
@@ -78,10 +84,10 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def set_password(user: User, password: str, *, actor: User) -> None:
+def set_password(user: User, password: str, *, actor: User | None) -> None:
     user.password_hash = _hash(password)
     db.session.flush()
-    logger.info("password of user %s set by %s", user.id, actor.id)
+    logger.info("password of user %s set by %s", user.id, describe(actor))
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
@@ -102,7 +108,7 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def issue_account_link_token(user: User, *, actor: User) -> str:
     """A token for an invitation or password-reset link; it expires and works once."""
-    logger.info("account link for user %s issued by %s", user.id, actor.id)
+    logger.info("account link for user %s issued by %s", user.id, describe(actor))
     return _serializer().dumps({"user": user.id, "fp": _fingerprint(user)})
 
 
@@ -141,7 +147,7 @@ def set_active(user: User, active: bool, *, actor: User) -> None:
         raise DomainError("You cannot deactivate your own account.")
     user.active = active
     db.session.flush()
-    logger.info("user %s %s by %s", user.id, "activated" if active else "deactivated", actor.id)
+    logger.info("user %s %s by %s", user.id, "activated" if active else "deactivated", describe(actor))
 
 
 def find_or_create_organisation(name: str, kind: OrganisationKind, country: str | None) -> Organisation:
@@ -187,7 +193,7 @@ def update_profile(
     else:
         user.organisation = None
     db.session.flush()
-    logger.info("profile of user %s updated by %s", user.id, actor.id)
+    logger.info("profile of user %s updated by %s", user.id, describe(actor))
 
 
 def grant_role(user: User, role: Role, *, programme=None, event=None, actor: User | None) -> RoleGrant:
@@ -205,14 +211,14 @@ def grant_role(user: User, role: Role, *, programme=None, event=None, actor: Use
     grant = RoleGrant(role=role, programme_id=programme_id, event_id=event_id, granted_by=actor)
     user.role_grants.append(grant)
     db.session.flush()
-    logger.info("role %s on %s granted to user %s by %s", role, grant.scope, user.id, actor.id if actor else "cli")
+    logger.info("role %s on %s granted to user %s by %s", role, grant.scope, user.id, describe(actor))
     return grant
 
 
 def revoke_role(grant: RoleGrant, *, actor: User) -> None:
     if grant.role == Role.SECRETARIAT and grant.user_id == actor.id:
         raise DomainError("You cannot remove your own secretariat role.")
-    logger.info("role %s on %s revoked from user %s by %s", grant.role, grant.scope, grant.user_id, actor.id)
+    logger.info("role %s on %s revoked from user %s by %s", grant.role, grant.scope, grant.user_id, describe(actor))
     grant.user.role_grants.remove(grant)
     db.session.flush()
 

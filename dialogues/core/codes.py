@@ -8,7 +8,9 @@ import pycountry
 @cache
 def country_choices() -> list[tuple[str, str]]:
     """(alpha-2 code, name) for every ISO 3166-1 country, by name."""
-    return sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+    # The common name ("Tanzania", "Bolivia") reads better than the official one.
+    names = ((c.alpha_2, getattr(c, "common_name", c.name)) for c in pycountry.countries)
+    return sorted(names, key=lambda pair: pair[1])
 
 
 @cache
@@ -31,9 +33,13 @@ def country_name(code: str | None) -> str:
 def language_choices() -> list[tuple[str, str]]:
     """(ISO 639-1 code, name) for every language that has a two-letter code, by name."""
     return sorted(
-        ((lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")),
+        ((lang.alpha_2, _short(lang.name)) for lang in pycountry.languages if hasattr(lang, "alpha_2")),
         key=lambda pair: pair[1],
     )
+
+
+def _short(name: str) -> str:
+    return name.removesuffix(" (macrolanguage)")
 
 
 # The languages the seeds' countries work in, offered first in every language list.
@@ -45,7 +51,7 @@ def _language_names() -> dict[str, str]:
     names = dict(language_choices())
     # Three-letter ISO 639-3 codes are accepted too: many local languages have no two-letter code.
     for lang in pycountry.languages:
-        names.setdefault(lang.alpha_3, lang.name)
+        names.setdefault(lang.alpha_3, _short(lang.name))
     return names
 
 

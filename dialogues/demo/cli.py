@@ -1,11 +1,13 @@
 """``flask seed-demo``: load the demonstration data set."""
 import click
+from flask.cli import with_appcontext
 
 from dialogues.demo.services import seed_demo
 from dialogues.extensions import db
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command() -> None:
     """Load realistic demo data (safe to run twice) and print the demo accounts."""
     accounts = seed_demo()

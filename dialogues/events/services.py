@@ -5,10 +5,12 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from dialogues.core import codes
 from dialogues.core.enums import Visibility
 from dialogues.core.errors import DomainError
 from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
+from dialogues.core.actors import describe
 from dialogues.extensions import db
 from dialogues.permissions import Action, ScopeKind, is_secretariat, scopes_where
 
@@ -31,6 +33,13 @@ def _apply(event: Event, fields: dict) -> None:
             setattr(event, name, value.strip() if isinstance(value, str) else value)
     if event.ends_on < event.starts_on:
         raise DomainError("The last day cannot be before the first day.")
+    if not codes.is_timezone(event.timezone):
+        raise DomainError(f"{event.timezone!r} is not an IANA time zone.")
+    if event.country is not None and not codes.is_country(event.country):
+        raise DomainError(f"{event.country!r} is not an ISO 3166-1 country code.")
+    unknown_languages = [code for code in event.working_languages or [] if not codes.is_language(code)]
+    if unknown_languages:
+        raise DomainError(f"Not ISO 639 language codes: {', '.join(unknown_languages)}.")
 
 
 def create_event(*, actor, **fields) -> Event:
@@ -40,7 +49,7 @@ def create_event(*, actor, **fields) -> Event:
     _apply(event, fields)
     db.session.add(event)
     db.session.flush()
-    logger.info("event %s created by %s", event.id, actor.id)
+    logger.info("event %s created by %s", event.id, describe(actor))
     return event
 
 
@@ -51,7 +60,7 @@ def update_event(event: Event, *, actor, **fields) -> Event:
     if status is not None:
         event.change_status(status)
     db.session.flush()
-    logger.info("event %s updated by %s", event.id, actor.id)
+    logger.info("event %s updated by %s", event.id, describe(actor))
     return event
 
 

@@ -4,6 +4,7 @@ import logging
 import sqlalchemy as sa
 
 from dialogues.core.enums import Visibility
+from dialogues.core.actors import describe
 from dialogues.extensions import db
 from dialogues.permissions import Action, ScopeKind, is_secretariat, scopes_where
 from dialogues.programmes.models import Programme
@@ -17,7 +18,7 @@ def create_programme(*, actor, **fields) -> Programme:
     programme = Programme(**{k: fields[k] for k in EDITABLE_FIELDS if k in fields})
     db.session.add(programme)
     db.session.flush()
-    logger.info("programme %s created by %s", programme.id, actor.id)
+    logger.info("programme %s created by %s", programme.id, describe(actor))
     return programme
 
 
@@ -26,7 +27,7 @@ def update_programme(programme: Programme, *, actor, **fields) -> Programme:
         if name in fields:
             setattr(programme, name, fields[name])
     db.session.flush()
-    logger.info("programme %s updated by %s", programme.id, actor.id)
+    logger.info("programme %s updated by %s", programme.id, describe(actor))
     return programme
 
 
