@@ -11,7 +11,11 @@ from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
 from dialogues.extensions import csrf, db, limiter, login_manager, migrate
+from dialogues.initiatives.routes import bp as initiatives_bp
+from dialogues.outcomes.routes import bp as outcomes_bp
+from dialogues.preparation.routes import bp as preparation_bp
 from dialogues.programmes.routes import bp as programmes_bp
+from dialogues.proposals.routes import bp as proposals_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +43,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(accounts_bp)
     app.register_blueprint(programmes_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(proposals_bp)
+    app.register_blueprint(initiatives_bp)
+    app.register_blueprint(preparation_bp)
+    app.register_blueprint(outcomes_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)

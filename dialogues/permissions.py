@@ -9,11 +9,14 @@ no import from the models:
 
 - ``permission_scopes``: the (scope kind, id) pairs a grant can match, e.g. an
   event in a programme gives ``{("event", 7), ("programme", 2)}``;
-- ``is_public``: whether anyone, signed in or not, may read it.
+- ``is_public``: whether anyone, signed in or not, may read it;
+- optionally ``owner_id``, for actions an owner may take on their own things;
+- optionally what a rule's ``condition`` reads (e.g. a proposal's scoring state).
 
 Users expose ``is_authenticated``, ``is_active`` and ``role_grants`` (objects with
 ``role`` and ``scope``).
 """
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,6 +55,15 @@ class ScopeKind(StrEnum):
 class Action(StrEnum):
     VIEW_EVENT = "event.view"
     EDIT_EVENT = "event.edit"
+    PREPARE_EVENT = "event.prepare"
+    TICK_PREPARATION_TASK = "event.preparation_task.tick"
+    RECORD_OUTCOMES = "event.outcomes.record"
+    VIEW_PROPOSALS = "proposals.view"
+    PROPOSE_ISSUE = "proposals.propose"
+    SCORE_PROPOSAL = "proposals.score"
+    VIEW_ALL_SCORES = "proposals.scores.view_all"
+    DECIDE_PROPOSAL = "proposals.decide"
+    SET_CRITERION_WEIGHTS = "proposals.weights"
     CREATE_EVENT = "event.create"
     VIEW_PARTICIPANTS = "event.participants"
     VIEW_PROGRAMME = "programme.view"
@@ -63,10 +75,23 @@ class Action(StrEnum):
 
 @dataclass(frozen=True)
 class Rule:
-    """Who, besides the secretariat, may take an action on an object."""
+    """Who, besides the secretariat, may take an action on an object.
+
+    ``roles`` may always; ``conditional_roles`` may when ``condition(user, obj)`` holds;
+    with ``owner_allowed`` the object's owner may too.
+    """
 
     roles: frozenset[Role] = frozenset()
     public_if_object_public: bool = False
+    conditional_roles: frozenset[Role] = frozenset()
+    condition: Callable[[object, object], bool] | None = None
+    owner_allowed: bool = False
+
+
+def _member_may_see_all_scores(user, proposal) -> bool:
+    # No anchoring: a committee member sees the others' scores only once their own
+    # are all in, or once the convener has closed the round.
+    return proposal.scoring_closed or proposal.has_complete_scores_from(user.id)
 
 
 _ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITTEE, Role.PARTICIPANT})
@@ -74,6 +99,20 @@ _ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITT
 RULES: dict[Action, Rule] = {
     Action.VIEW_EVENT: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
     Action.EDIT_EVENT: Rule(frozenset({Role.CONVENER})),
+    Action.PREPARE_EVENT: Rule(frozenset({Role.CONVENER})),
+    Action.TICK_PREPARATION_TASK: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
+    Action.RECORD_OUTCOMES: Rule(frozenset({Role.CONVENER})),
+    # Asked about a dialogue series (or a proposal in it).
+    Action.VIEW_PROPOSALS: Rule(frozenset({Role.CONVENER, Role.STEERING_COMMITTEE})),
+    Action.PROPOSE_ISSUE: Rule(frozenset({Role.CONVENER, Role.STEERING_COMMITTEE})),
+    Action.SCORE_PROPOSAL: Rule(frozenset({Role.STEERING_COMMITTEE})),
+    Action.VIEW_ALL_SCORES: Rule(
+        frozenset({Role.CONVENER}),
+        conditional_roles=frozenset({Role.STEERING_COMMITTEE}),
+        condition=_member_may_see_all_scores,
+    ),
+    Action.DECIDE_PROPOSAL: Rule(frozenset({Role.CONVENER})),
+    Action.SET_CRITERION_WEIGHTS: Rule(),
     # Asked about a programme: its conveners may add events to it.
     Action.CREATE_EVENT: Rule(frozenset({Role.CONVENER})),
     Action.VIEW_PARTICIPANTS: Rule(frozenset({Role.CONVENER, Role.HOST})),
@@ -102,17 +141,23 @@ def can(user, action: Action, obj=None) -> bool:
         return False
     if is_secretariat(user):
         return True
-    if obj is None or not rule.roles:
+    if obj is None:
         return False
+    if rule.owner_allowed and getattr(obj, "owner_id", None) == user.id:
+        return True
     scopes = obj.permission_scopes
-    return any(g.role in rule.roles and g.scope in scopes for g in user.role_grants)
+    held = {g.role for g in user.role_grants if g.scope in scopes}
+    if held & rule.roles:
+        return True
+    return bool(held & rule.conditional_roles) and rule.condition is not None and rule.condition(user, obj)
 
 
 def scopes_where(user, action: Action) -> set[tuple[ScopeKind, int]]:
     """The scopes in which ``user`` holds a role that allows ``action``; for list queries."""
     if not _signed_in(user):
         return set()
-    roles = RULES[Action(action)].roles
+    rule = RULES[Action(action)]
+    roles = rule.roles | rule.conditional_roles
     return {g.scope for g in user.role_grants if g.role in roles}
 
 

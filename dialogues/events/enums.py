@@ -53,3 +53,13 @@ STATUS_TRANSITIONS: dict[EventStatus, frozenset[EventStatus]] = {
     EventStatus.HELD: frozenset({EventStatus.CLOSED}),
     EventStatus.CANCELLED: frozenset({EventStatus.PLANNED}),
 }
+
+
+class DialogueScope(StrEnum):
+    LOCAL = "local"
+    REGIONAL = "regional"
+    INTERNATIONAL = "international"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()

@@ -1,5 +1,6 @@
 """Events: every gathering (dialogues, workshops, learning group meetings, conferences)."""
 from datetime import date, datetime
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -8,7 +9,7 @@ from dialogues.core import codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow
 from dialogues.core.enums import Visibility
 from dialogues.core.errors import DomainError
-from dialogues.events.enums import STATUS_TRANSITIONS, EventKind, EventStatus
+from dialogues.events.enums import STATUS_TRANSITIONS, DialogueScope, EventKind, EventStatus
 from dialogues.extensions import db
 from dialogues.permissions import ScopeKind
 
@@ -37,6 +38,15 @@ class Event(db.Model):
     visibility: Mapped[Visibility] = mapped_column(enum_type(Visibility), default=Visibility.PUBLIC)
     status: Mapped[EventStatus] = mapped_column(enum_type(EventStatus), default=EventStatus.PLANNED)
     programme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("programmes.id", ondelete="SET NULL"))
+    scope: Mapped[DialogueScope | None] = mapped_column(enum_type(DialogueScope))
+    # How many may take part, and of them how many may be sponsored.
+    capacity: Mapped[int | None]
+    sponsored_places: Mapped[int | None]
+    # A field dialogue spends its first days in the field, then meets in a room.
+    field_days: Mapped[int | None]
+    meeting_days: Mapped[int | None]
+    indicative_budget: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
+    budget_currency: Mapped[str | None] = mapped_column(sa.String(3))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -4,6 +4,9 @@ from enum import StrEnum
 class ProgrammeKind(StrEnum):
     """The containers that events belong to."""
 
+    # The standing series with its steering committee, which selects issues; each
+    # selected issue becomes a dialogue initiative.
+    DIALOGUE_SERIES = "dialogue_series"
     DIALOGUE_INITIATIVE = "dialogue_initiative"
     LEARNING_GROUP = "learning_group"
     CONFERENCE_SERIES = "conference_series"
@@ -11,6 +14,7 @@ class ProgrammeKind(StrEnum):
     @property
     def label(self) -> str:
         return {
+            "dialogue_series": "Dialogue series",
             "dialogue_initiative": "Dialogue initiative",
             "learning_group": "Learning group",
             "conference_series": "Conference series",
