@@ -23,6 +23,8 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     # Invitation and password-reset links stay valid this long (seconds).
     ACCOUNT_TOKEN_MAX_AGE = 7 * 24 * 3600
+    # Uploads (background papers) larger than this are refused with a clear message.
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     EVENTS_PER_PAGE = 20
     USERS_PER_PAGE = 50
     SESSION_COOKIE_HTTPONLY = True

@@ -14,6 +14,7 @@ ERROR_TEXT = {
     403: ("You do not have access to this page", "If you think you should, ask the secretariat."),
     404: ("Page not found", "The page or item you asked for does not exist, or the link is incomplete."),
     405: ("Not allowed", "This page cannot be used that way."),
+    413: ("The file is too large", "Files can be at most 10 MB. Please go back and choose a smaller file, or add a link instead."),
     429: ("Too many attempts", "Please wait a minute, then try again."),
     500: ("Something went wrong on our side", "The secretariat has been told. Please try again later."),
 }
