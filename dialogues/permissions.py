@@ -60,6 +60,7 @@ class Action(StrEnum):
     RECORD_OUTCOMES = "event.outcomes.record"
     VIEW_PROPOSALS = "proposals.view"
     PROPOSE_ISSUE = "proposals.propose"
+    EDIT_PROPOSAL = "proposals.edit"
     SCORE_PROPOSAL = "proposals.score"
     VIEW_ALL_SCORES = "proposals.scores.view_all"
     DECIDE_PROPOSAL = "proposals.decide"
@@ -105,6 +106,7 @@ RULES: dict[Action, Rule] = {
     # Asked about a dialogue series (or a proposal in it).
     Action.VIEW_PROPOSALS: Rule(frozenset({Role.CONVENER, Role.STEERING_COMMITTEE})),
     Action.PROPOSE_ISSUE: Rule(frozenset({Role.CONVENER, Role.STEERING_COMMITTEE})),
+    Action.EDIT_PROPOSAL: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
     Action.SCORE_PROPOSAL: Rule(frozenset({Role.STEERING_COMMITTEE})),
     Action.VIEW_ALL_SCORES: Rule(
         frozenset({Role.CONVENER}),

@@ -50,6 +50,10 @@ class IssueProposal(db.Model):
         return {(ScopeKind.PROGRAMME, self.series_id)}
 
     @property
+    def owner_id(self) -> int | None:
+        return self.proposed_by_id
+
+    @property
     def scoring_closed(self) -> bool:
         return self.scoring_closed_at is not None
 
