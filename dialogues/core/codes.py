@@ -80,3 +80,13 @@ def is_timezone(name: str | None) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+@cache
+def currency_choices() -> list[tuple[str, str]]:
+    """(ISO 4217 code, "code – name") for every currency, by code."""
+    return sorted((c.alpha_3, f"{c.alpha_3} – {c.name}") for c in pycountry.currencies)
+
+
+def is_currency(code: str | None) -> bool:
+    return bool(code) and pycountry.currencies.get(alpha_3=code) is not None

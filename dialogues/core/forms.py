@@ -77,3 +77,11 @@ class TimezoneField(SelectField):
     def pre_validate(self, form):
         if not codes.is_timezone(self.data):
             raise ValidationError("Choose a time zone from the list (an IANA name such as Africa/Maputo).")
+
+
+class CurrencyField(SelectField):
+    """An ISO 4217 currency."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, coerce=optional_str,
+                         choices=[BLANK, *choices(codes.currency_choices())], **kwargs)

@@ -1,13 +1,13 @@
 """Forms for creating, editing and finding events."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from dialogues.core.enums import Visibility
 from dialogues.core.forms import (
-    BLANK, CountryField, LanguagesField, TimezoneField, choices, enum_choices, coerce_enum,
+    BLANK, CountryField, CurrencyField, LanguagesField, TimezoneField, choices, coerce_enum, enum_choices,
 )
-from dialogues.events.enums import EventKind, EventStatus
+from dialogues.events.enums import DialogueScope, EventKind, EventStatus
 
 
 def _optional_int(value):
@@ -24,7 +24,7 @@ class EventForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired(), Length(max=200)])
     summary = TextAreaField("Summary", validators=[Optional(), Length(max=20000)])
     starts_on = DateField("First day", validators=[DataRequired(message="Give the first day (YYYY-MM-DD).")])
-    ends_on = DateField("Last day", validators=[DataRequired(message="Give the last day (YYYY-MM-DD).")])
+    ends_on = DateField("Last day", validators=[Optional()])
     timezone = TimezoneField("Time zone", default="UTC")
     venue = StringField("Venue", validators=[Optional(), Length(max=200)])
     city = StringField("City", validators=[Optional(), Length(max=100)])
@@ -33,6 +33,13 @@ class EventForm(FlaskForm):
     visibility = SelectField("Who can see it", choices=enum_choices(Visibility), coerce=coerce_enum(Visibility))
     status = SelectField("Status", choices=enum_choices(EventStatus), coerce=coerce_enum(EventStatus))
     programme_id = SelectField("Programme", coerce=_optional_int)
+    scope = SelectField("Scope", choices=[BLANK, *enum_choices(DialogueScope)], coerce=coerce_enum(DialogueScope))
+    capacity = IntegerField("Participants (capacity)", validators=[Optional(), NumberRange(min=1, max=100000)])
+    sponsored_places = IntegerField("Of whom sponsored, at most", validators=[Optional(), NumberRange(min=0, max=100000)])
+    field_days = IntegerField("Days in the field", validators=[Optional(), NumberRange(min=0, max=60)])
+    meeting_days = IntegerField("Days in a meeting room", validators=[Optional(), NumberRange(min=0, max=60)])
+    indicative_budget = DecimalField("Indicative budget", places=2, validators=[Optional(), NumberRange(min=0)])
+    budget_currency = CurrencyField("Currency")
 
     def __init__(self, *args, programmes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,6 +48,14 @@ class EventForm(FlaskForm):
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:
             raise ValidationError("The last day cannot be before the first day.")
+
+    def validate_sponsored_places(self, field):
+        if field.data is not None and self.capacity.data is not None and field.data > self.capacity.data:
+            raise ValidationError("There cannot be more sponsored places than places.")
+
+    def validate_budget_currency(self, field):
+        if self.indicative_budget.data is not None and not field.data:
+            raise ValidationError("Choose the currency of the budget.")
 
 
 class EventFilterForm(FlaskForm):

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from dialogues.core.errors import DomainError
 from dialogues.events import services
+from dialogues.events.enums import EventKind
 from dialogues.events.forms import EventFilterForm, EventForm
 from dialogues.events.models import Event
 from dialogues.extensions import db
@@ -66,7 +67,7 @@ def create_event():
     programmes = _programme_choices()
     if not programmes:
         authorize(Action.CREATE_EVENT)
-    form = EventForm(programmes=programmes)
+    form = EventForm(programmes=programmes, data=_initial(request.args))
     if not can(current_user, Action.CREATE_EVENT):
         # Conveners must place the event in one of their programmes.
         form.programme_id.choices = form.programme_id.choices[1:]
@@ -102,6 +103,15 @@ def edit_event(event_id: int):
             flash("Event saved.", "success")
             return redirect(url_for("events.show_event", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
+
+
+def _initial(args) -> dict:
+    """Defaults for a new event from ?kind=…&programme_id=…, ignoring values that make no sense."""
+    kind = args.get("kind")
+    return services.initial_fields(
+        EventKind(kind) if kind in EventKind.__members__.values() else None,
+        args.get("programme_id", type=int),
+    )
 
 
 def _event_fields(form: EventForm) -> dict:

@@ -1,6 +1,6 @@
 """Event rules: creating and editing events, and which events a person may list."""
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from dialogues.core import codes
 from dialogues.core.enums import Visibility
 from dialogues.core.errors import DomainError
+from dialogues.events.defaults import defaults_for
 from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
 from dialogues.core.actors import describe
@@ -20,7 +21,8 @@ logger = logging.getLogger(__name__)
 # Event.change_status so that impossible moves are refused.
 EDITABLE_FIELDS = (
     "kind", "title", "summary", "starts_on", "ends_on", "timezone", "venue", "city",
-    "country", "working_languages", "visibility", "programme_id",
+    "country", "working_languages", "visibility", "programme_id", "scope", "capacity", "sponsored_places",
+    "field_days", "meeting_days", "indicative_budget", "budget_currency",
 )
 
 
@@ -31,12 +33,23 @@ def _apply(event: Event, fields: dict) -> None:
     for name, value in fields.items():
         if name != "status":
             setattr(event, name, value.strip() if isinstance(value, str) else value)
+    if event.ends_on is None:
+        defaults = defaults_for(event.kind)
+        if defaults is None or event.starts_on is None:
+            raise DomainError("Give the last day.")
+        event.ends_on = event.starts_on + timedelta(days=defaults.days - 1)
     if event.ends_on < event.starts_on:
         raise DomainError("The last day cannot be before the first day.")
     if not codes.is_timezone(event.timezone):
         raise DomainError(f"{event.timezone!r} is not an IANA time zone.")
     if event.country is not None and not codes.is_country(event.country):
         raise DomainError(f"{event.country!r} is not an ISO 3166-1 country code.")
+    if event.sponsored_places is not None and event.capacity is not None and event.sponsored_places > event.capacity:
+        raise DomainError("There cannot be more sponsored places than places.")
+    if (event.field_days or 0) + (event.meeting_days or 0) > event.days:
+        raise DomainError(f"Field and meeting days add up to more than the event's {event.days} days.")
+    if event.budget_currency is not None and not codes.is_currency(event.budget_currency):
+        raise DomainError(f"{event.budget_currency!r} is not an ISO 4217 currency code.")
     unknown_languages = [code for code in event.working_languages or [] if not codes.is_language(code)]
     if unknown_languages:
         raise DomainError(f"Not ISO 639 language codes: {', '.join(unknown_languages)}.")
@@ -86,3 +99,19 @@ def visible_events(user, *, when: str = "upcoming", kind: EventKind | None = Non
     if when == "past":
         return stmt.where(Event.ends_on < today).order_by(Event.starts_on.desc(), Event.id.desc())
     return stmt.where(Event.ends_on >= today).order_by(Event.starts_on, Event.id)
+
+
+def initial_fields(kind: EventKind | None, programme_id: int | None) -> dict:
+    """What a new event form starts with: the kind's typical size, length and cost."""
+    fields = {"programme_id": programme_id}
+    if kind is None:
+        return fields
+    fields["kind"] = kind
+    defaults = defaults_for(kind)
+    if defaults is not None:
+        fields.update(
+            capacity=defaults.capacity, sponsored_places=defaults.sponsored_places,
+            field_days=defaults.field_days, meeting_days=defaults.meeting_days, scope=defaults.scope,
+            indicative_budget=defaults.indicative_budget, budget_currency=defaults.budget_currency,
+        )
+    return fields

@@ -26,7 +26,9 @@ class Initiative(db.Model):
     programme: Mapped["Programme"] = relationship(  # noqa: F821
         backref=backref("initiative", uselist=False, cascade="all, delete-orphan")
     )
-    proposal: Mapped["IssueProposal | None"] = relationship()  # noqa: F821
+    proposal: Mapped["IssueProposal | None"] = relationship(  # noqa: F821
+        backref=backref("initiative", uselist=False)
+    )
     members: Mapped[list["InitiativeMember"]] = relationship(
         back_populates="initiative", cascade="all, delete-orphan", order_by="InitiativeMember.id"
     )

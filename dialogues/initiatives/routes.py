@@ -1,6 +1,81 @@
-"""Pages for initiatives."""
-from flask import Blueprint
+"""Pages for taking up an issue as a dialogue initiative and keeping its plan."""
+from datetime import date
 
-from dialogues.initiatives import models  # noqa: F401  (registers the tables)
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from dialogues.core.errors import DomainError
+from dialogues.extensions import db
+from dialogues.initiatives import services
+from dialogues.initiatives.enums import MemberKind
+from dialogues.initiatives.forms import HINTS, InitiativeForm
+from dialogues.initiatives.models import Initiative
+from dialogues.permissions import Action, authorize
+from dialogues.programmes import services as programmes
+from dialogues.proposals.models import IssueProposal
 
 bp = Blueprint("initiatives", __name__)
+
+
+def _members(form: InitiativeForm):
+    """People (by email) and organisations (by name) from the form, or DomainError."""
+    people = {k: services.people_by_email(form.lines(k)) for k in MemberKind if k.is_person}
+    organisations = {k: form.lines(k) for k in MemberKind if not k.is_person}
+    return people, organisations
+
+
+@bp.route("/proposals/<int:proposal_id>/initiative", methods=["GET", "POST"])
+@login_required
+def create(proposal_id: int):
+    """Take up a selected issue as an initiative; its text carries over."""
+    proposal = db.get_or_404(IssueProposal, proposal_id)
+    authorize(Action.DECIDE_PROPOSAL, proposal)
+    form = InitiativeForm()
+    if request.method == "GET":
+        form.title.data = proposal.title
+        form.summary.data = "\n\n".join(t for t in (proposal.problem_statement, proposal.why_now) if t)
+        today = date.today()
+        form.starts_on.data, form.ends_on.data = today, today.replace(year=today.year + 4)
+    if form.validate_on_submit():
+        try:
+            people, organisations = _members(form)
+            programme = services.create_initiative(
+                proposal, actor=current_user, title=form.title.data, summary=form.summary.data or "",
+                starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+                planned_dialogues=form.planned_dialogues.data, people=people, organisations=organisations)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Initiative created. Plan its first dialogue.", "success")
+            return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+    return render_template("initiatives/form.html", form=form, proposal=proposal, initiative=None, hints=HINTS)
+
+
+@bp.route("/initiatives/<int:programme_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(programme_id: int):
+    """Change an initiative's title, dates, plan and people."""
+    initiative = db.get_or_404(Initiative, programme_id)
+    authorize(Action.EDIT_PROGRAMME, initiative.programme)
+    form = InitiativeForm(obj=initiative)
+    if request.method == "GET":
+        form.title.data, form.summary.data = initiative.programme.title, initiative.programme.summary
+        form.fill_members(initiative)
+    if form.validate_on_submit():
+        try:
+            people, organisations = _members(form)
+            programmes.update_programme(initiative.programme, actor=current_user,
+                                        title=form.title.data, summary=form.summary.data or "")
+            services.update_initiative(
+                initiative, actor=current_user, starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+                planned_dialogues=form.planned_dialogues.data, people=people, organisations=organisations)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Initiative saved.", "success")
+            return redirect(url_for("programmes.show_programme", programme_id=programme_id))
+    return render_template("initiatives/form.html", form=form, proposal=None, initiative=initiative, hints=HINTS)

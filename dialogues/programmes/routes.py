@@ -3,7 +3,10 @@ import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.models import Event
+from dialogues.initiatives import services as initiatives
+from dialogues.initiatives.enums import MemberKind
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
 from dialogues.programmes import services
@@ -29,7 +32,19 @@ def show_programme(programme_id: int):
         sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on)
     ).all()
     events = [e for e in events if can(current_user, Action.VIEW_EVENT, e)]
+    if programme.initiative is not None:
+        return _show_initiative(programme)
     return render_template("programmes/show.html", programme=programme, events=events)
+
+
+def _show_initiative(programme: Programme):
+    """An initiative's page: its dialogues year by year, their mix, what is late, its people."""
+    timeline = initiatives.timeline(programme.initiative)
+    years = [(year, [e for e in events if can(current_user, Action.VIEW_EVENT, e)]) for year, events in timeline.years]
+    return render_template(
+        "initiatives/show.html", programme=programme, initiative=programme.initiative, timeline=timeline,
+        years=years, dialogue_kinds=DIALOGUE_KINDS, member_kinds=list(MemberKind),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
