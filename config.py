@@ -25,6 +25,7 @@ class Config:
     ACCOUNT_TOKEN_MAX_AGE = 7 * 24 * 3600
     # Uploads (background papers) larger than this are refused with a clear message.
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    PAPER_MAX_BYTES = 10 * 1024 * 1024
     EVENTS_PER_PAGE = 20
     USERS_PER_PAGE = 50
     SESSION_COOKIE_HTTPONLY = True

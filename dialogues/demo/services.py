@@ -17,6 +17,7 @@ from dialogues.core.enums import Visibility
 from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
 from dialogues.events.services import create_event
+from dialogues.demo.steering import seed_dialogue_series
 from dialogues.extensions import db
 from dialogues.permissions import Role
 from dialogues.programmes.enums import ProgrammeKind
@@ -78,11 +79,22 @@ class DemoAccount:
     event_title: str | None = None
 
 
+SERIES = "ASM Dialogue"
 INITIATIVE = "Formalising artisanal and small-scale mining"
 CHIMOIO_CONFERENCE = "Annual CASM Conference, Chimoio 2027"
 MADRE_DE_DIOS_DIALOGUE = "Field dialogue: formalisation in the gold fields of Madre de Dios"
 
 PROGRAMMES: tuple[DemoProgramme, ...] = (
+    DemoProgramme(
+        kind=ProgrammeKind.DIALOGUE_SERIES,
+        title=SERIES,
+        summary=(
+            "The standing dialogue series on artisanal and small-scale mining. Its steering "
+            "committee of sector leaders scores candidate issues against six criteria and takes "
+            "the strongest up as dialogue initiatives of about ten dialogues over four years."
+        ),
+        events=(),
+    ),
     DemoProgramme(
         kind=ProgrammeKind.DIALOGUE_INITIATIVE,
         title=INITIATIVE,
@@ -324,12 +336,12 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         Role.HOST, event_title=CHIMOIO_CONFERENCE,
     ),
     DemoAccount(
-        "Steering committee (initiative)",
+        "Steering committee (ASM Dialogue series)",
         DemoPerson(
             "steering@example.org", "Akosua Mensah", "GH", StakeholderGroup.INDUSTRY,
             "Ashanti Ridge Mining", OrganisationKind.MINING_COMPANY, Gender.WOMAN, ("en", "ak", "fr"),
         ),
-        Role.STEERING_COMMITTEE, programme_title=INITIATIVE,
+        Role.STEERING_COMMITTEE, programme_title=SERIES,
     ),
     DemoAccount(
         "Participant (Madre de Dios 2027)",
@@ -497,5 +509,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
                 actor=secretariat,
             )
         accounts.append((account.description, user.email, DEMO_PASSWORD))
+    seed_dialogue_series(
+        programmes[SERIES], programmes[INITIATIVE], convener=user_by_email("convener@example.org"),
+        steering=user_by_email("steering@example.org"), secretariat=secretariat,
+    )
     logger.info("demo data set loaded by %s", secretariat.id)
     return accounts

@@ -6,11 +6,14 @@ from flask_login import current_user, login_required
 
 from dialogues.core.errors import DomainError
 from dialogues.events import services
+from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.enums import EventKind
 from dialogues.events.forms import EventFilterForm, EventForm
 from dialogues.events.models import Event
 from dialogues.extensions import db
+from dialogues.outcomes import services as outcomes
 from dialogues.permissions import Action, authorize, can
+from dialogues.preparation import services as preparation
 from dialogues.programmes.services import programmes_open_to_new_events, visible_programmes
 
 bp = Blueprint("events", __name__)
@@ -50,7 +53,10 @@ def show_event(event_id: int):
     """One event: when, where, in which languages, and what it is about."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.VIEW_EVENT, event)
-    return render_template("events/show.html", event=event)
+    return render_template(
+        "events/show.html", event=event, outcome_counts=outcomes.outcome_counts(event),
+        preparation=preparation.event_panel(event, current_user, _today()),
+    )
 
 
 def _programme_choices(event: Event | None = None):
@@ -74,6 +80,8 @@ def create_event():
     if form.validate_on_submit():
         try:
             event = services.create_event(actor=current_user, **_event_fields(form))
+            if event.kind in DIALOGUE_KINDS:
+                preparation.create_checklist(event, actor=current_user)
         except DomainError as error:
             flash(str(error), "error")
         else:

@@ -1,7 +1,215 @@
-"""Pages for preparation."""
-from flask import Blueprint
+"""Pages for preparing a dialogue: the checklist of typical steps, and background papers."""
+from datetime import UTC, datetime
+from io import BytesIO
 
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user, login_required
+
+from dialogues.core.errors import DomainError
+from dialogues.events.models import Event
+from dialogues.extensions import db
 from dialogues.files import models as file_models  # noqa: F401  (registers the tables)
+from dialogues.files.models import StoredFile
+from dialogues.files.services import human_size
+from dialogues.permissions import Action, authorize, can
 from dialogues.preparation import models  # noqa: F401
+from dialogues.preparation import services
+from dialogues.preparation.forms import NewTaskForm, PaperForm, TaskForm, TickForm
+from dialogues.preparation.models import BackgroundPaper, PreparationTask
 
 bp = Blueprint("preparation", __name__)
+
+
+def _today():
+    return datetime.now(UTC).date()
+
+
+def _task_or_404(event_id: int, task_id: int) -> PreparationTask:
+    task = db.get_or_404(PreparationTask, task_id)
+    if task.event_id != event_id:
+        abort(404)
+    return task
+
+
+def _paper_or_404(event_id: int, paper_id: int) -> BackgroundPaper:
+    paper = db.get_or_404(BackgroundPaper, paper_id)
+    if paper.event_id != event_id:
+        abort(404)
+    return paper
+
+
+def _visible_tasks(event: Event) -> list[PreparationTask]:
+    """All steps for those who prepare the event, a step owner's own steps for them, else 403."""
+    tasks = services.tasks_of(event)
+    if can(current_user, Action.PREPARE_EVENT, event):
+        return tasks
+    own = [t for t in tasks if can(current_user, Action.TICK_PREPARATION_TASK, t)]
+    if not own:
+        authorize(Action.PREPARE_EVENT, event)
+    return own
+
+
+# The checklist
+
+def _render_checklist(event: Event, new_task_form: NewTaskForm):
+    tasks = _visible_tasks(event)
+    return render_template("preparation/checklist.html", event=event, tasks=tasks, today=_today(),
+                           progress=services.progress(tasks, _today()), new_task_form=new_task_form)
+
+
+@bp.get("/events/<int:event_id>/preparation")
+@login_required
+def checklist(event_id: int):
+    """The event's preparation steps, with owners, due dates and what is done or late."""
+    event = db.get_or_404(Event, event_id)
+    return _render_checklist(event, NewTaskForm(formdata=None))
+
+
+@bp.post("/events/<int:event_id>/preparation")
+@login_required
+def create_checklist(event_id: int):
+    """Start the checklist with the typical steps of a dialogue."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.PREPARE_EVENT, event)
+    services.create_checklist(event, actor=current_user)
+    db.session.commit()
+    flash("The checklist is ready. Give each step an owner.", "success")
+    return redirect(url_for(".checklist", event_id=event.id))
+
+
+@bp.post("/events/<int:event_id>/preparation/tasks")
+@login_required
+def add_task(event_id: int):
+    """Add a step of the event's own to its checklist."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.PREPARE_EVENT, event)
+    form = NewTaskForm()
+    if not form.validate_on_submit():
+        return _render_checklist(event, form)
+    services.add_task(event, form.title.data, due_on=form.due_on.data, actor=current_user)
+    db.session.commit()
+    flash("Step added.", "success")
+    return redirect(url_for(".checklist", event_id=event.id))
+
+
+def _owner_choices(task: PreparationTask) -> list:
+    people = services.possible_owners(task.event)
+    # Someone who has since lost their role stays listed, so the form does not drop them silently.
+    if task.owner is not None and task.owner not in people:
+        people.append(task.owner)
+    return people
+
+
+@bp.route("/events/<int:event_id>/preparation/tasks/<int:task_id>", methods=["GET", "POST"])
+@login_required
+def edit_task(event_id: int, task_id: int):
+    """Give a step an owner and a due date."""
+    task = _task_or_404(event_id, task_id)
+    authorize(Action.PREPARE_EVENT, task.event)
+    people = _owner_choices(task)
+    form = TaskForm(obj=task, people=people)
+    if form.validate_on_submit():
+        owner = next((p for p in people if p.id == form.owner_id.data), None)
+        services.update_task(task, owner=owner, due_on=form.due_on.data, actor=current_user)
+        db.session.commit()
+        flash(f"“{task.title}” saved.", "success")
+        return redirect(url_for(".checklist", event_id=event_id))
+    return render_template("preparation/task_form.html", form=form, task=task, event=task.event)
+
+
+@bp.post("/events/<int:event_id>/preparation/tasks/<int:task_id>/done")
+@login_required
+def tick_task(event_id: int, task_id: int):
+    """Tick a step off, or open it again; a step's owner may tick their own."""
+    task = _task_or_404(event_id, task_id)
+    authorize(Action.TICK_PREPARATION_TASK, task)
+    form = TickForm()
+    if not form.validate_on_submit():
+        abort(400)
+    services.set_task_done(task, form.done.data == "1", actor=current_user)
+    db.session.commit()
+    flash(f"“{task.title}” marked {'done' if task.is_done else 'not done'}.", "success")
+    return redirect(url_for(".checklist", event_id=event_id))
+
+
+# Background papers
+
+def _paper_max_bytes() -> int:
+    config = current_app.config
+    return min(limit for limit in (config.get("PAPER_MAX_BYTES", services.PAPER_MAX_BYTES),
+                                   config.get("MAX_CONTENT_LENGTH")) if limit)
+
+
+def _render_papers(event: Event, form: PaperForm):
+    return render_template("preparation/papers.html", event=event, form=form, papers=services.papers_of(event),
+                           max_size=human_size(_paper_max_bytes()))
+
+
+@bp.get("/events/<int:event_id>/papers")
+def papers(event_id: int):
+    """The event's background papers; its organisers also add and remove them here."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.VIEW_EVENT, event)
+    return _render_papers(event, PaperForm(formdata=None))
+
+
+def _add_paper(event: Event, form: PaperForm) -> BackgroundPaper:
+    fields = {"title": form.title.data, "authors": form.authors.data, "language": form.language.data}
+    if form.file.data is None:
+        return services.add_paper_link(event, url=form.url.data, actor=current_user, **fields)
+    return services.add_paper_upload(event, file_storage=form.file.data, max_bytes=_paper_max_bytes(),
+                                     actor=current_user, **fields)
+
+
+@bp.post("/events/<int:event_id>/papers")
+@login_required
+def add_paper(event_id: int):
+    """Add a background paper: upload a file, or give a link to it."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.PREPARE_EVENT, event)
+    form = PaperForm()
+    if form.validate_on_submit():
+        try:
+            _add_paper(event, form)
+        except DomainError as error:
+            db.session.rollback()
+            (form.url if form.file.data is None else form.file).errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Paper added.", "success")
+            return redirect(url_for(".papers", event_id=event.id))
+    return _render_papers(event, form)
+
+
+@bp.route("/events/<int:event_id>/papers/<int:paper_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove_paper(event_id: int, paper_id: int):
+    """Take a background paper off the event, once asked whether to."""
+    paper = _paper_or_404(event_id, paper_id)
+    authorize(Action.PREPARE_EVENT, paper.event)
+    if request.method == "GET":
+        return render_template("preparation/remove_paper.html", paper=paper, event=paper.event)
+    services.remove_paper(paper, actor=current_user)
+    db.session.commit()
+    flash("Paper removed.", "success")
+    return redirect(url_for(".papers", event_id=event_id))
+
+
+def _send(stored: StoredFile):
+    # PDFs open in the browser; Word and OpenDocument files are saved.
+    response = send_file(
+        BytesIO(stored.content), mimetype=stored.content_type, download_name=stored.filename,
+        as_attachment=stored.content_type != "application/pdf", etag=stored.sha256,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/events/<int:event_id>/papers/<int:paper_id>/file")
+def download_paper(event_id: int, paper_id: int):
+    """A background paper's file, for whoever may see the event."""
+    paper = _paper_or_404(event_id, paper_id)
+    authorize(Action.VIEW_EVENT, paper.event)
+    if paper.file is None:
+        abort(404)
+    return _send(paper.file)

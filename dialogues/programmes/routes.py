@@ -1,4 +1,6 @@
 """Pages for programmes: dialogue initiatives, learning groups, conference series."""
+from datetime import date
+
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
@@ -9,6 +11,7 @@ from dialogues.initiatives import services as initiatives
 from dialogues.initiatives.enums import MemberKind
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
+from dialogues.preparation import services as preparation
 from dialogues.programmes import services
 from dialogues.programmes.forms import ProgrammeForm
 from dialogues.programmes.models import Programme
@@ -44,6 +47,8 @@ def _show_initiative(programme: Programme):
     return render_template(
         "initiatives/show.html", programme=programme, initiative=programme.initiative, timeline=timeline,
         years=years, dialogue_kinds=DIALOGUE_KINDS, member_kinds=list(MemberKind),
+        late_tasks=preparation.late_tasks(date.today(), programme_id=programme.id)
+        if can(current_user, Action.PREPARE_EVENT, programme) else [],
     )
 
 

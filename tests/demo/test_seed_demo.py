@@ -41,7 +41,7 @@ def test_demo_has_every_role_every_stakeholder_group_and_the_programmes(runner, 
     with app.app_context():
         for email, role in DEMO_ACCOUNTS.items():
             user = db.session.scalar(sa.select(User).where(User.email == email))
-            assert [g.role for g in user.role_grants] == [role]
+            assert {g.role for g in user.role_grants} == {role}
         groups = set(db.session.scalars(sa.select(User.stakeholder_group).distinct()))
         assert set(StakeholderGroup) <= groups
         names = db.session.scalars(sa.select(User.name)).all()
@@ -53,3 +53,24 @@ def test_demo_has_every_role_every_stakeholder_group_and_the_programmes(runner, 
         assert {"Maputo", "Chimoio"} <= cities
     for email in DEMO_ACCOUNTS:
         make_client().login(email, "dialogues-demo")
+
+
+def test_demo_walks_the_tfd_path(runner, app, make_client):
+    runner.invoke(args=["seed-demo"])
+    with app.app_context():
+        from dialogues.initiatives.models import Initiative
+        from dialogues.outcomes.models import Outcome
+        from dialogues.proposals.enums import ProposalStatus
+        from dialogues.proposals.models import IssueProposal
+
+        statuses = {p.title: p.status for p in db.session.scalars(sa.select(IssueProposal))}
+        assert statuses["Formalising artisanal and small-scale mining"] == ProposalStatus.SELECTED
+        assert {ProposalStatus.PROPOSED, ProposalStatus.BEING_SCOPED, ProposalStatus.PARKED} <= set(statuses.values())
+        initiative = db.session.scalar(sa.select(Initiative))
+        assert initiative.proposal.title == "Formalising artisanal and small-scale mining"
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Outcome)) == 7
+        mercury = db.session.scalar(sa.select(IssueProposal).where(IssueProposal.title == "Mercury-free gold processing"))
+    steering = make_client()
+    steering.login("steering@example.org", "dialogues-demo")
+    page = steering.get(f"/proposals/{mercury.id}").get_data(as_text=True)
+    assert "You will see the other members' scores once you have scored all six criteria." in page

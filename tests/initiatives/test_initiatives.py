@@ -158,3 +158,17 @@ def test_edit_initiative_changes_plan_and_people(initiative_id, convener, app):
 def test_public_reads_public_initiative(initiative_id, make_client):
     page = make_client().get(f"/programmes/{initiative_id}")
     assert page.status_code == 200 and "Mercury-free gold" in page.get_data(as_text=True)
+
+
+def test_new_dialogue_gets_checklist_and_late_steps_show_on_the_initiative(initiative_id, convener, make_client):
+    soon = date.today().replace(day=1).isoformat()
+    fields = {
+        "kind": "non_field_dialogue", "title": "Dialogue next door", "starts_on": soon, "ends_on": "",
+        "timezone": "Africa/Maputo", "visibility": "public", "status": "planned", "programme_id": str(initiative_id),
+        "capacity": "40", "sponsored_places": "35", "indicative_budget": "70000", "budget_currency": "GBP",
+    }
+    response = convener.submit(f"/events/new?programme_id={initiative_id}&kind=non_field_dialogue", fields)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    page = convener.get(f"/programmes/{initiative_id}").get_data(as_text=True)
+    assert "Late preparation" in page and "Issue identification and clarification" in page
+    assert "Late preparation" not in make_client().get(f"/programmes/{initiative_id}").get_data(as_text=True)

@@ -1,0 +1,63 @@
+from enum import StrEnum
+
+
+class RegistrationMode(StrEnum):
+    """How people get a place at an event."""
+
+    OPEN = "open"              # self-registration, confirmed while places remain
+    REVIEW = "review"          # self-registration as an application the conveners confirm
+    INVITATION = "invitation"  # only invited people, through their personal link
+
+    @property
+    def label(self) -> str:
+        return {
+            "open": "Open: places are confirmed first come, first served",
+            "review": "By application: conveners confirm applications",
+            "invitation": "By invitation only",
+        }[self.value]
+
+
+class RegistrationStatus(StrEnum):
+    INVITED = "invited"
+    APPLIED = "applied"
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    ATTENDED = "attended"
+
+    @property
+    def label(self) -> str:
+        return {"waitlisted": "On the waiting list"}.get(self.value, self.value.capitalize())
+
+
+# Statuses that hold a place at the event.
+HOLDS_PLACE = frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED})
+# Statuses from which a person has left the event (and may register again).
+GONE = frozenset({RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED})
+
+
+class SponsorshipStatus(StrEnum):
+    REQUESTED = "requested"
+    AWARDED = "awarded"
+    PARTLY_AWARDED = "partly_awarded"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+AWARDED = frozenset({SponsorshipStatus.AWARDED, SponsorshipStatus.PARTLY_AWARDED})
+
+
+class CostItem(StrEnum):
+    TRAVEL = "travel"
+    ACCOMMODATION = "accommodation"
+    PER_DIEM = "per_diem"
+    VISA = "visa"
+
+    @property
+    def label(self) -> str:
+        return {"travel": "Travel", "accommodation": "Accommodation", "per_diem": "Per diem", "visa": "Visa costs"}[self.value]
