@@ -12,10 +12,13 @@ from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
 from dialogues.extensions import csrf, db, limiter, login_manager, migrate
 from dialogues.initiatives.routes import bp as initiatives_bp
+from dialogues.mail.routes import bp as mail_bp
 from dialogues.outcomes.routes import bp as outcomes_bp
+from dialogues.participants.routes import bp as participants_bp
 from dialogues.preparation.routes import bp as preparation_bp
 from dialogues.programmes.routes import bp as programmes_bp
 from dialogues.proposals.routes import bp as proposals_bp
+from dialogues.registration.routes import bp as registration_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +50,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(initiatives_bp)
     app.register_blueprint(preparation_bp)
     app.register_blueprint(outcomes_bp)
+    app.register_blueprint(registration_bp)
+    app.register_blueprint(mail_bp)
+    app.register_blueprint(participants_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)

@@ -67,6 +67,12 @@ class Action(StrEnum):
     SET_CRITERION_WEIGHTS = "proposals.weights"
     CREATE_EVENT = "event.create"
     VIEW_PARTICIPANTS = "event.participants"
+    VIEW_LISTED_PARTICIPANTS = "event.participants.listed"
+    MANAGE_REGISTRATIONS = "event.registrations.manage"
+    VIEW_BALANCE = "event.balance"
+    CHECK_IN = "event.check_in"
+    REGISTER = "event.register"
+    EDIT_REGISTRATION = "registration.edit"
     VIEW_PROGRAMME = "programme.view"
     EDIT_PROGRAMME = "programme.edit"
     CREATE_PROGRAMME = "programme.create"
@@ -118,6 +124,14 @@ RULES: dict[Action, Rule] = {
     # Asked about a programme: its conveners may add events to it.
     Action.CREATE_EVENT: Rule(frozenset({Role.CONVENER})),
     Action.VIEW_PARTICIPANTS: Rule(frozenset({Role.CONVENER, Role.HOST})),
+    # Those taking part see the list of the participants who agreed to be listed.
+    Action.VIEW_LISTED_PARTICIPANTS: Rule(_ANY_PROGRAMME_ROLE),
+    Action.MANAGE_REGISTRATIONS: Rule(frozenset({Role.CONVENER})),
+    Action.VIEW_BALANCE: Rule(frozenset({Role.CONVENER})),
+    Action.CHECK_IN: Rule(frozenset({Role.CONVENER, Role.HOST})),
+    # Anyone signed in may register for an event they can see; the registration mode decides the rest.
+    Action.REGISTER: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.EDIT_REGISTRATION: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
     Action.VIEW_PROGRAMME: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
     Action.EDIT_PROGRAMME: Rule(frozenset({Role.CONVENER})),
     Action.CREATE_PROGRAMME: Rule(),

@@ -11,6 +11,7 @@ from dialogues.core.enums import Visibility
 from dialogues.core.errors import DomainError
 from dialogues.events.enums import STATUS_TRANSITIONS, DialogueScope, EventKind, EventStatus
 from dialogues.extensions import db
+from dialogues.registration.enums import RegistrationMode
 from dialogues.permissions import ScopeKind
 
 
@@ -47,6 +48,13 @@ class Event(db.Model):
     meeting_days: Mapped[int | None]
     indicative_budget: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
     budget_currency: Mapped[str | None] = mapped_column(sa.String(3))
+    registration_mode: Mapped[RegistrationMode] = mapped_column(
+        enum_type(RegistrationMode), default=RegistrationMode.OPEN, server_default=RegistrationMode.OPEN.value
+    )
+    # How long a freed place is held for the next person on the waiting list.
+    offer_hours: Mapped[int] = mapped_column(default=72, server_default="72")
+    # The balance dashboard warns when one stakeholder group passes this share (per cent).
+    max_group_share: Mapped[int] = mapped_column(default=40, server_default="40")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
