@@ -18,6 +18,7 @@ from dialogues.participants.routes import bp as participants_bp
 from dialogues.preparation.routes import bp as preparation_bp
 from dialogues.programmes.routes import bp as programmes_bp
 from dialogues.proposals.routes import bp as proposals_bp
+from dialogues.registration.cli import registration_cli
 from dialogues.registration.routes import bp as registration_bp
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(registration_cli)
 
     views.register(app)
     return app

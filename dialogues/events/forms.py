@@ -8,6 +8,7 @@ from dialogues.core.forms import (
     BLANK, CountryField, CurrencyField, LanguagesField, TimezoneField, choices, coerce_enum, enum_choices,
 )
 from dialogues.events.enums import DialogueScope, EventKind, EventStatus
+from dialogues.registration.enums import RegistrationMode
 
 
 def _optional_int(value):
@@ -40,6 +41,12 @@ class EventForm(FlaskForm):
     meeting_days = IntegerField("Days in a meeting room", validators=[Optional(), NumberRange(min=0, max=60)])
     indicative_budget = DecimalField("Indicative budget", places=2, validators=[Optional(), NumberRange(min=0)])
     budget_currency = CurrencyField("Currency")
+    registration_mode = SelectField("Registration", choices=enum_choices(RegistrationMode),
+                                    coerce=coerce_enum(RegistrationMode), default=RegistrationMode.OPEN)
+    offer_hours = IntegerField("Hours a freed place is held for the next person on the waiting list", default=72,
+                               validators=[DataRequired(), NumberRange(min=1, max=720)])
+    max_group_share = IntegerField("Warn when one stakeholder group passes this share (%)", default=40,
+                                   validators=[DataRequired(), NumberRange(min=1, max=100)])
 
     def __init__(self, *args, programmes=(), **kwargs):
         super().__init__(*args, **kwargs)

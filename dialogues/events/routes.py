@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
 from dialogues.events import services
 from dialogues.events.defaults import DIALOGUE_KINDS
@@ -14,6 +15,7 @@ from dialogues.extensions import db
 from dialogues.outcomes import services as outcomes
 from dialogues.permissions import Action, authorize, can
 from dialogues.preparation import services as preparation
+from dialogues.registration import services as registrations
 from dialogues.programmes.services import programmes_open_to_new_events, visible_programmes
 
 bp = Blueprint("events", __name__)
@@ -56,6 +58,8 @@ def show_event(event_id: int):
     return render_template(
         "events/show.html", event=event, outcome_counts=outcomes.outcome_counts(event),
         preparation=preparation.event_panel(event, current_user, _today()),
+        my_registration=registrations.registration_of(event, current_user),
+        places_left=registrations.places_left(event, utcnow()), now=utcnow(),
     )
 
 

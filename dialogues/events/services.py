@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 EDITABLE_FIELDS = (
     "kind", "title", "summary", "starts_on", "ends_on", "timezone", "venue", "city",
     "country", "working_languages", "visibility", "programme_id", "scope", "capacity", "sponsored_places",
-    "field_days", "meeting_days", "indicative_budget", "budget_currency",
+    "field_days", "meeting_days", "indicative_budget", "budget_currency", "registration_mode", "offer_hours",
+    "max_group_share",
 )
 
 

@@ -1,6 +1,222 @@
-"""Pages for registration."""
-from flask import Blueprint
+"""Pages for registering, invitations, the waiting list, sponsorship and "My events"."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 
-from dialogues.registration import models  # noqa: F401  (registers the tables)
+from dialogues.core.columns import utcnow
+from dialogues.core.errors import DomainError
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Action, authorize
+from dialogues.registration import models, services  # noqa: F401  (models registers the tables)
+from dialogues.registration.enums import CostItem, RegistrationStatus
+from dialogues.registration.forms import AwardForm, RegistrationForm, SponsorshipForm
+from dialogues.registration.models import Registration, SponsorshipRequest
 
 bp = Blueprint("registration", __name__)
+
+
+def _done(message: str, registration: Registration):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("registration.show", registration_id=registration.id))
+
+
+def _refused(error: DomainError, target: str):
+    db.session.rollback()
+    flash(str(error), "error")
+    return redirect(target)
+
+
+@bp.route("/events/<int:event_id>/register", methods=["GET", "POST"])
+@login_required
+def register(event_id: int):
+    """Register for an event; the form starts from your profile."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.REGISTER, event)
+    existing = services.registration_of(event, current_user)
+    if existing is not None and existing.status not in (RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED):
+        return redirect(url_for("registration.show", registration_id=existing.id))
+    form = RegistrationForm(data=services.details_from_profile(current_user))
+    if form.validate_on_submit():
+        try:
+            registration = services.register(event, current_user, actor=current_user, **form.details())
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            return _done(_status_message(registration), registration)
+    return render_template("registration/form.html", form=form, event=event, registration=None, invitation=None)
+
+
+def _status_message(registration: Registration) -> str:
+    return {
+        RegistrationStatus.CONFIRMED: "Your place is confirmed. We have sent you the details by email.",
+        RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. We will write if a place frees up.",
+        RegistrationStatus.APPLIED: "Your application is received. The conveners will confirm it.",
+    }.get(registration.status, "Saved.")
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+@login_required
+def invitation(token: str):
+    """Answer an invitation through its personal link."""
+    try:
+        registration = services.registration_for_invitation(token)
+    except DomainError as error:
+        return render_template("accounts/link_invalid.html", message=str(error)), 404
+    if registration.user_id != current_user.id:
+        abort(403)
+    if registration.status != RegistrationStatus.INVITED:
+        return redirect(url_for("registration.show", registration_id=registration.id))
+    form = RegistrationForm(obj=registration)
+    if form.validate_on_submit():
+        try:
+            services.accept_invitation(registration, actor=current_user, **form.details())
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            return _done(_status_message(registration), registration)
+    return render_template("registration/form.html", form=form, event=registration.event,
+                           registration=registration, invitation=token)
+
+
+@bp.get("/registrations/<int:registration_id>")
+@login_required
+def show(registration_id: int):
+    """One registration: status, offer, details and sponsorship."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.EDIT_REGISTRATION, registration)
+    return render_template("registration/show.html", registration=registration, event=registration.event,
+                           now=utcnow(), cost_items=list(CostItem), places_left=services.places_left(registration.event, utcnow()))
+
+
+@bp.route("/registrations/<int:registration_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(registration_id: int):
+    """Change your details and needs for an event."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.EDIT_REGISTRATION, registration)
+    form = RegistrationForm(obj=registration)
+    if form.validate_on_submit():
+        services.update_details(registration, actor=current_user, **form.details())
+        return _done("Your details are saved.", registration)
+    return render_template("registration/form.html", form=form, event=registration.event,
+                           registration=registration, invitation=None)
+
+
+@bp.post("/registrations/<int:registration_id>/cancel")
+@login_required
+def cancel(registration_id: int):
+    """Cancel a registration, decline an invitation, or give up a place on the waiting list."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.EDIT_REGISTRATION, registration)
+    try:
+        services.cancel(registration, actor=current_user)
+    except DomainError as error:
+        return _refused(error, url_for("registration.show", registration_id=registration_id))
+    return _done("Your registration is cancelled.", registration)
+
+
+@bp.post("/registrations/<int:registration_id>/accept-offer")
+@login_required
+def accept_offer(registration_id: int):
+    """Take the place offered from the waiting list."""
+    registration = db.get_or_404(Registration, registration_id)
+    if registration.user_id != current_user.id:
+        abort(403)
+    try:
+        services.accept_offer(registration, actor=current_user)
+    except DomainError as error:
+        db.session.commit()  # the lapse itself, and the offer to the next person, are kept
+        flash(str(error), "error")
+        return redirect(url_for("registration.show", registration_id=registration_id))
+    return _done("The place is yours. Your place is confirmed.", registration)
+
+
+@bp.route("/registrations/<int:registration_id>/sponsorship", methods=["GET", "POST"])
+@login_required
+def sponsorship(registration_id: int):
+    """Ask for sponsorship: travel, accommodation, per diem, visa costs."""
+    registration = db.get_or_404(Registration, registration_id)
+    if registration.user_id != current_user.id:
+        abort(403)
+    form = SponsorshipForm(obj=registration.sponsorship)
+    if form.validate_on_submit():
+        try:
+            services.request_sponsorship(registration, actor=current_user, currency=form.currency.data,
+                                         justification=form.justification.data, amounts=form.amounts())
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            return _done("Your sponsorship request is sent to the conveners.", registration)
+    return render_template("registration/sponsorship.html", form=form, registration=registration,
+                           event=registration.event)
+
+
+@bp.get("/my/events")
+@login_required
+def my_events():
+    """Your registrations and sponsorship requests, newest events first."""
+    return render_template("registration/my_events.html",
+                           registrations=services.registrations_of_user(current_user), now=utcnow())
+
+
+@bp.get("/events/<int:event_id>/registrations")
+@login_required
+def manage(event_id: int):
+    """Conveners' list of registrations, by status, with places and sponsored places left."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.MANAGE_REGISTRATIONS, event)
+    status = request.args.get("status")
+    status = RegistrationStatus(status) if status in RegistrationStatus.__members__.values() else None
+    page = db.paginate(services.registrations_of_event(event, status), page=request.args.get("page", 1, type=int),
+                       per_page=100, error_out=False)
+    return render_template("registration/manage.html", event=event, page=page, status=status,
+                           statuses=list(RegistrationStatus), places_left=services.places_left(event, utcnow()),
+                           sponsored=services.sponsored_awarded(event.id))
+
+
+_DECISIONS = {"confirm": services.confirm, "waitlist": services.waitlist, "decline": services.decline}
+
+
+@bp.post("/registrations/<int:registration_id>/<any(confirm, waitlist, decline):decision>")
+@login_required
+def decide(registration_id: int, decision: str):
+    """A convener confirms, waitlists or declines a registration."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.MANAGE_REGISTRATIONS, registration)
+    back = url_for("registration.manage", event_id=registration.event_id)
+    try:
+        _DECISIONS[decision](registration, actor=current_user)
+    except DomainError as error:
+        return _refused(error, back)
+    db.session.commit()
+    flash(f"{registration.user.name}: {registration.status.label.lower()}.", "success")
+    return redirect(back)
+
+
+@bp.route("/sponsorships/<int:request_id>/decision", methods=["GET", "POST"])
+@login_required
+def decide_sponsorship(request_id: int):
+    """A convener awards a sponsorship request in full or in part, or declines it."""
+    sponsorship = db.get_or_404(SponsorshipRequest, request_id)
+    authorize(Action.MANAGE_REGISTRATIONS, sponsorship.registration)
+    form = AwardForm(data={f"awarded_{i.value}": getattr(sponsorship, i.value) for i in CostItem})
+    if form.validate_on_submit():
+        try:
+            if form.decision.data == "decline":
+                services.decline_sponsorship(sponsorship, actor=current_user, note=form.note.data)
+            else:
+                services.award_sponsorship(sponsorship, actor=current_user, amounts=form.amounts(), note=form.note.data)
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(f"Sponsorship {sponsorship.status.label.lower()}.", "success")
+            return redirect(url_for("registration.manage", event_id=sponsorship.registration.event_id))
+    return render_template("registration/award.html", form=form, sponsorship=sponsorship, cost_items=list(CostItem),
+                           registration=sponsorship.registration, event=sponsorship.registration.event,
+                           awarded=services.sponsored_awarded(sponsorship.registration.event_id))

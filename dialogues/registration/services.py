@@ -1,0 +1,422 @@
+"""Registration rules: places, the waiting list and its offers, invitations and sponsorship.
+
+Every change that takes or frees a place, or awards a sponsored place, first locks the
+event (``_lock_event``) and only then counts, so that simultaneous requests for the
+last places are served one after the other and never over-book.
+"""
+import logging
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy.orm import selectinload
+
+from dialogues.accounts import services as accounts
+from dialogues.accounts.models import User
+from dialogues.core import codes
+from dialogues.core.actors import describe
+from dialogues.core.columns import utcnow
+from dialogues.core.errors import DomainError
+from dialogues.events.enums import EventStatus
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Role
+from dialogues.registration import messages
+from dialogues.registration.enums import (
+    AWARDED, GONE, HOLDS_PLACE, CostItem, RegistrationMode, RegistrationStatus, SponsorshipStatus,
+)
+from dialogues.registration.models import Registration, SponsorshipRequest
+
+logger = logging.getLogger(__name__)
+
+DETAIL_FIELDS = (
+    "stakeholder_group", "organisation_name", "country", "languages", "interpretation_needs",
+    "access_needs", "dietary_needs", "visa_letter_needed", "listed",
+)
+_INVITATION_SALT = "registration-invitation"
+
+
+# Places
+
+def _lock_event(event_id: int) -> None:
+    # A no-op UPDATE takes the event's row lock on PostgreSQL and the write lock on
+    # SQLite, on both before anything is counted; a raw statement leaves updated_at alone.
+    db.session.execute(sa.text("UPDATE events SET id = id WHERE id = :id"), {"id": event_id})
+
+
+def _count(stmt) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+
+
+def places_taken(event_id: int, now: datetime) -> int:
+    """Confirmed and attending people, plus open offers, which hold a place until they lapse."""
+    return _count(sa.select(Registration.id).where(
+        Registration.event_id == event_id,
+        sa.or_(Registration.status.in_(HOLDS_PLACE),
+               sa.and_(Registration.status == RegistrationStatus.WAITLISTED,
+                       Registration.offer_expires_at > now)),
+    ))
+
+
+def places_left(event: Event, now: datetime) -> int | None:
+    """Free places, or None when the event has no capacity set."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - places_taken(event.id, now), 0)
+
+
+def sponsored_awarded(event_id: int) -> int:
+    return _count(sa.select(SponsorshipRequest.id).join(Registration).where(
+        Registration.event_id == event_id, SponsorshipRequest.status.in_(AWARDED)))
+
+
+def registration_of(event: Event, user) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return db.session.scalar(sa.select(Registration).where(
+        Registration.event_id == event.id, Registration.user_id == user.id))
+
+
+def details_from_profile(user) -> dict:
+    """What a registration form starts with: the person's profile."""
+    return {
+        "stakeholder_group": user.stakeholder_group,
+        "organisation_name": user.organisation.name if user.organisation else "",
+        "country": user.country, "languages": list(user.languages or []),
+        "interpretation_needs": "", "access_needs": "", "dietary_needs": "",
+        "visa_letter_needed": False, "listed": False,
+    }
+
+
+def _apply_details(registration: Registration, details: dict) -> None:
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"not registration fields: {sorted(unknown)}")
+    if details.get("country") and not codes.is_country(details["country"]):
+        raise DomainError(f"{details['country']!r} is not an ISO 3166-1 country code.")
+    for name, value in details.items():
+        setattr(registration, name, value.strip() if isinstance(value, str) else value)
+
+
+def _confirm(registration: Registration, *, actor) -> None:
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = utcnow()
+    registration.offer_expires_at = None
+    # A confirmed participant holds the participant role on the event: it is what lets
+    # them see a participants-only event and the list of fellow participants.
+    accounts.grant_role(registration.user, Role.PARTICIPANT, event=registration.event, actor=actor)
+    messages.registration_confirmed(registration)
+
+
+def _leave(registration: Registration, status: RegistrationStatus, *, actor) -> None:
+    had_place = registration.holds_place or registration.has_offer
+    registration.status = status
+    registration.offer_expires_at = None
+    for grant in list(registration.user.role_grants):
+        if grant.role == Role.PARTICIPANT and grant.event_id == registration.event_id:
+            accounts.revoke_role(grant, actor=actor)
+    if had_place:
+        offer_next(registration.event, now=utcnow())
+
+
+def _place_or_waitlist(registration: Registration, now: datetime, *, actor) -> None:
+    left = places_left(registration.event, now)
+    if left is None or left > 0:
+        _confirm(registration, actor=actor)
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlisted_at = now
+        messages.waitlisted(registration)
+
+
+# Registering
+
+def register(event: Event, user, *, actor, **details) -> Registration:
+    """Self-registration: a place while places remain (or an application), else the waiting list."""
+    if event.status != EventStatus.OPEN:
+        raise DomainError("Registration is not open for this event.")
+    if event.registration_mode == RegistrationMode.INVITATION:
+        raise DomainError("This event is by invitation only; use the personal link in your invitation.")
+    _lock_event(event.id)
+    now = utcnow()
+    expire_offers(event, now=now)
+    registration = registration_of(event, user)
+    if registration is not None and registration.status not in GONE:
+        raise DomainError(f"You are already registered: {registration.status.label.lower()}.")
+    if registration is None:
+        registration = Registration(event=event, user=user, status=RegistrationStatus.APPLIED)
+        db.session.add(registration)
+    _apply_details(registration, details)
+    registration.confirmed_at = registration.waitlisted_at = None
+    if event.registration_mode == RegistrationMode.REVIEW:
+        registration.status = RegistrationStatus.APPLIED
+        messages.application_received(registration)
+    else:
+        _place_or_waitlist(registration, now, actor=actor)
+    db.session.flush()
+    logger.info("registration %s for event %s: %s, by %s", registration.id, event.id, registration.status, describe(actor))
+    return registration
+
+
+def invite(event: Event, user, *, actor) -> Registration:
+    """Invite a person: an invited registration and a message with their personal link."""
+    registration = registration_of(event, user)
+    if registration is not None and registration.status not in GONE:
+        raise DomainError(f"{user.name} is already registered ({registration.status.label.lower()}).")
+    if registration is None:
+        registration = Registration(event=event, user=user, status=RegistrationStatus.INVITED,
+                                    **_profile_snapshot(user))
+        db.session.add(registration)
+    registration.status = RegistrationStatus.INVITED
+    registration.invited_by_id = actor.id if actor is not None else None
+    db.session.flush()
+    messages.invitation(registration, invitation_token(registration))
+    logger.info("user %s invited to event %s by %s", user.id, event.id, describe(actor))
+    return registration
+
+
+def _profile_snapshot(user) -> dict:
+    details = details_from_profile(user)
+    return {k: details[k] for k in ("stakeholder_group", "organisation_name", "country", "languages")}
+
+
+def invitation_token(registration: Registration) -> str:
+    """The secret part of a person's invitation link (it names the registration, signed)."""
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_INVITATION_SALT).dumps(registration.id)
+
+
+def registration_for_invitation(token: str) -> Registration:
+    try:
+        registration_id = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_INVITATION_SALT).loads(token)
+    except BadSignature:
+        raise DomainError("This invitation link is not valid. Check that you copied all of it.") from None
+    registration = db.session.get(Registration, registration_id)
+    if registration is None:
+        raise DomainError("This invitation no longer exists.")
+    return registration
+
+
+def accept_invitation(registration: Registration, *, actor, **details) -> Registration:
+    """The invited person gives their details and takes a place (or joins the waiting list)."""
+    if registration.status != RegistrationStatus.INVITED:
+        raise DomainError(f"This invitation has already been answered ({registration.status.label.lower()}).")
+    if registration.event.status != EventStatus.OPEN:
+        raise DomainError("Registration is not open for this event.")
+    _lock_event(registration.event_id)
+    now = utcnow()
+    expire_offers(registration.event, now=now)
+    _apply_details(registration, details)
+    _place_or_waitlist(registration, now, actor=actor)
+    db.session.flush()
+    logger.info("invitation %s accepted (%s) by %s", registration.id, registration.status, describe(actor))
+    return registration
+
+
+def update_details(registration: Registration, *, actor, **details) -> None:
+    """Change what the organisers need to know (needs, languages, consent to be listed)."""
+    _apply_details(registration, details)
+    db.session.flush()
+    logger.info("registration %s details updated by %s", registration.id, describe(actor))
+
+
+# Conveners' decisions
+
+def confirm(registration: Registration, *, actor) -> None:
+    """A convener confirms an application or someone on the waiting list, if a place is free."""
+    if registration.status not in (RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED, RegistrationStatus.INVITED):
+        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be confirmed.")
+    _lock_event(registration.event_id)
+    now = utcnow()
+    expire_offers(registration.event, now=now)
+    left = places_left(registration.event, now)
+    if left is not None and left <= 0 and not registration.has_offer:
+        raise DomainError("The event is full: no place is free to confirm.")
+    _confirm(registration, actor=actor)
+    db.session.flush()
+    logger.info("registration %s confirmed by %s", registration.id, describe(actor))
+
+
+def waitlist(registration: Registration, *, actor) -> None:
+    """A convener puts an application on the waiting list."""
+    if registration.status != RegistrationStatus.APPLIED:
+        raise DomainError("Only applications are put on the waiting list.")
+    registration.status = RegistrationStatus.WAITLISTED
+    registration.waitlisted_at = utcnow()
+    messages.waitlisted(registration)
+    db.session.flush()
+    logger.info("registration %s waitlisted by %s", registration.id, describe(actor))
+
+
+def decline(registration: Registration, *, actor) -> None:
+    """A convener declines an application (or withdraws a place); a freed place goes to the waiting list."""
+    if registration.status in GONE or registration.status == RegistrationStatus.ATTENDED:
+        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be declined.")
+    _lock_event(registration.event_id)
+    _leave(registration, RegistrationStatus.DECLINED, actor=actor)
+    messages.registration_cancelled(registration)
+    db.session.flush()
+    logger.info("registration %s declined by %s", registration.id, describe(actor))
+
+
+def cancel(registration: Registration, *, actor) -> None:
+    """A person cancels their own registration (or declines an invitation or an offer)."""
+    if registration.status in GONE or registration.status == RegistrationStatus.ATTENDED:
+        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be cancelled.")
+    _lock_event(registration.event_id)
+    status = RegistrationStatus.DECLINED if registration.status == RegistrationStatus.INVITED else RegistrationStatus.CANCELLED
+    _leave(registration, status, actor=actor)
+    messages.registration_cancelled(registration)
+    db.session.flush()
+    logger.info("registration %s cancelled by %s", registration.id, describe(actor))
+
+
+# The waiting list
+
+def offer_next(event: Event, *, now: datetime) -> list[Registration]:
+    """Offer free places to the people longest on the waiting list, each for the event's offer time."""
+    left = places_left(event, now)
+    if left is None:
+        waiting = db.session.scalars(_waiting(event.id)).all()
+        for registration in waiting:
+            _confirm(registration, actor=None)
+        return list(waiting)
+    if left <= 0:
+        return []
+    offered = db.session.scalars(_waiting(event.id).limit(left)).all()
+    for registration in offered:
+        registration.offer_expires_at = now + timedelta(hours=event.offer_hours)
+        messages.place_offered(registration)
+        logger.info("place offered to registration %s until %s", registration.id, registration.offer_expires_at)
+    return list(offered)
+
+
+def _waiting(event_id: int):
+    return (sa.select(Registration)
+            .where(Registration.event_id == event_id, Registration.status == RegistrationStatus.WAITLISTED,
+                   Registration.offer_expires_at.is_(None))
+            .order_by(Registration.waitlisted_at, Registration.id))
+
+
+def expire_offers(event: Event | None = None, *, now: datetime) -> int:
+    """Lapse offers not taken in time and pass their places on; for cron and before counting."""
+    stmt = sa.select(Registration).where(
+        Registration.status == RegistrationStatus.WAITLISTED, Registration.offer_expires_at <= now)
+    if event is not None:
+        stmt = stmt.where(Registration.event_id == event.id)
+    lapsed = db.session.scalars(stmt.options(selectinload(Registration.event))).all()
+    for registration in lapsed:
+        registration.status = RegistrationStatus.CANCELLED
+        registration.offer_expires_at = None
+        messages.offer_expired(registration)
+        logger.info("offer to registration %s lapsed", registration.id)
+    for affected in {r.event for r in lapsed}:
+        offer_next(affected, now=now)
+    db.session.flush()
+    return len(lapsed)
+
+
+def accept_offer(registration: Registration, *, actor) -> None:
+    """Take the place offered from the waiting list, before the offer lapses."""
+    _lock_event(registration.event_id)
+    now = utcnow()
+    if not registration.has_offer or registration.offer_expires_at <= now:
+        expire_offers(registration.event, now=now)
+        raise DomainError("This offer has lapsed; the place went to the next person on the waiting list.")
+    _confirm(registration, actor=actor)
+    db.session.flush()
+    logger.info("offer taken by registration %s, by %s", registration.id, describe(actor))
+
+
+# Sponsorship
+
+def request_sponsorship(registration: Registration, *, actor, currency: str, justification: str,
+                        amounts: dict[CostItem, Decimal]) -> SponsorshipRequest:
+    """Ask for travel, accommodation, per diem or visa costs to be paid, with a justification."""
+    if registration.status in GONE:
+        raise DomainError("Register for the event before asking for sponsorship.")
+    if not codes.is_currency(currency):
+        raise DomainError(f"{currency!r} is not an ISO 4217 currency code.")
+    if any(Decimal(v) < 0 for v in amounts.values()) or sum(Decimal(v) for v in amounts.values()) <= 0:
+        raise DomainError("Give the estimated amounts: none negative, and not all zero.")
+    if not (justification or "").strip():
+        raise DomainError("Say why you need sponsorship.")
+    request = registration.sponsorship
+    if request is not None and request.status not in (SponsorshipStatus.REQUESTED, SponsorshipStatus.WITHDRAWN):
+        raise DomainError("Your request has already been decided; contact the conveners to change it.")
+    if request is None:
+        request = SponsorshipRequest(registration=registration)
+    request.status = SponsorshipStatus.REQUESTED
+    request.currency, request.justification = currency, justification.strip()
+    for item in CostItem:
+        setattr(request, item.value, Decimal(amounts.get(item, 0)))
+    db.session.add(request)
+    db.session.flush()
+    logger.info("sponsorship requested for registration %s by %s", registration.id, describe(actor))
+    return request
+
+
+def award_sponsorship(request: SponsorshipRequest, *, actor, amounts: dict[CostItem, Decimal],
+                      note: str = "") -> None:
+    """Award a request in full or in part; never beyond the event's sponsored-participant cap."""
+    event = request.registration.event
+    if request.registration.status in GONE:
+        raise DomainError("This person is no longer registered.")
+    if any(Decimal(amounts.get(i, 0)) < 0 for i in CostItem):
+        raise DomainError("Awarded amounts cannot be negative.")
+    if any(Decimal(amounts.get(i, 0)) > request.requested(i) for i in CostItem):
+        raise DomainError("An award cannot be more than was asked for on any item.")
+    if sum(Decimal(amounts.get(i, 0)) for i in CostItem) <= 0:
+        raise DomainError("An award must give something; decline the request instead.")
+    _lock_event(event.id)
+    db.session.refresh(request)
+    if event.sponsored_places is not None and not request.is_awarded \
+            and sponsored_awarded(event.id) >= event.sponsored_places:
+        raise DomainError(f"All {event.sponsored_places} sponsored places are already awarded.")
+    full = all(Decimal(amounts.get(i, 0)) == request.requested(i) for i in CostItem)
+    request.status = SponsorshipStatus.AWARDED if full else SponsorshipStatus.PARTLY_AWARDED
+    for item in CostItem:
+        setattr(request, f"awarded_{item.value}", Decimal(amounts.get(item, 0)))
+    _decided(request, actor, note)
+    logger.info("sponsorship %s %s by %s", request.id, request.status, describe(actor))
+
+
+def decline_sponsorship(request: SponsorshipRequest, *, actor, note: str = "") -> None:
+    """Decline a request, saying why."""
+    request.status = SponsorshipStatus.DECLINED
+    for item in CostItem:
+        setattr(request, f"awarded_{item.value}", None)
+    _decided(request, actor, note)
+    logger.info("sponsorship %s declined by %s", request.id, describe(actor))
+
+
+def _decided(request: SponsorshipRequest, actor, note: str) -> None:
+    request.decided_by_id = actor.id if actor is not None else None
+    request.decided_at = utcnow()
+    request.decision_note = (note or "").strip()
+    messages.sponsorship_decided(request)
+    db.session.flush()
+
+
+# Lists
+
+def registrations_of_user(user) -> list[Registration]:
+    """A person's own registrations, newest events first, with their events and sponsorship."""
+    return db.session.scalars(
+        sa.select(Registration).join(Event).where(Registration.user_id == user.id)
+        .options(selectinload(Registration.event), selectinload(Registration.sponsorship))
+        .order_by(Event.starts_on.desc(), Registration.id)
+    ).all()
+
+
+def registrations_of_event(event: Event, status: RegistrationStatus | None = None):
+    """A select of an event's registrations: the waiting list in its order, everyone else by name."""
+    stmt = (sa.select(Registration).join(User, Registration.user_id == User.id)
+            .where(Registration.event_id == event.id)
+            .options(selectinload(Registration.user), selectinload(Registration.sponsorship)))
+    if status is not None:
+        stmt = stmt.where(Registration.status == status)
+    if status == RegistrationStatus.WAITLISTED:
+        return stmt.order_by(Registration.waitlisted_at, Registration.id)
+    return stmt.order_by(sa.func.lower(User.name), Registration.id)
