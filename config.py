@@ -26,6 +26,18 @@ class Config:
     # Uploads (background papers) larger than this are refused with a clear message.
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     PAPER_MAX_BYTES = 10 * 1024 * 1024
+    # Mail goes to the outbox first; "record" keeps it there (development, tests), "smtp" sends it.
+    MAIL_BACKEND = "record"
+    MAIL_SERVER = "localhost"
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_SENDER = "Dialogues <no-reply@localhost>"
+    MAIL_TIMEOUT = 10
+    # The site's address for links in messages (never taken from a request's Host header when set).
+    BASE_URL: str | None = None
     EVENTS_PER_PAGE = 20
     USERS_PER_PAGE = 50
     SESSION_COOKIE_HTTPONLY = True
@@ -37,6 +49,15 @@ class Config:
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", self.RATELIMIT_STORAGE_URI)
         if os.environ.get("SECRET_KEY"):
             self.SECRET_KEY = os.environ["SECRET_KEY"]
+        for key in ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_SENDER", "BASE_URL"):
+            if os.environ.get(key):
+                setattr(self, key, os.environ[key])
+        for key in ("MAIL_PORT", "MAIL_TIMEOUT"):
+            if os.environ.get(key):
+                setattr(self, key, int(os.environ[key]))
+        for key in ("MAIL_USE_TLS", "MAIL_USE_SSL"):
+            if os.environ.get(key):
+                setattr(self, key, os.environ[key].strip().lower() in ("1", "true", "yes", "on"))
 
 
 class DevelopmentConfig(Config):
@@ -66,6 +87,7 @@ class ProductionConfig(Config):
     """PostgreSQL under gunicorn; refuses to start without a SECRET_KEY in the environment."""
 
     ENV_NAME = "production"
+    MAIL_BACKEND = "smtp"
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
 

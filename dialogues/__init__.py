@@ -7,16 +7,20 @@ from config import Config, config_from_environment
 from dialogues.accounts.cli import users_cli
 from dialogues.accounts.routes import bp as accounts_bp
 from dialogues.admin.routes import bp as admin_bp
+from dialogues.agenda.routes import bp as agenda_bp
+from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
 from dialogues.extensions import csrf, db, limiter, login_manager, migrate
 from dialogues.initiatives.routes import bp as initiatives_bp
+from dialogues.mail.cli import mail_cli
 from dialogues.mail.routes import bp as mail_bp
 from dialogues.outcomes.routes import bp as outcomes_bp
 from dialogues.participants.routes import bp as participants_bp
 from dialogues.preparation.routes import bp as preparation_bp
 from dialogues.programmes.routes import bp as programmes_bp
+from dialogues.settings import models as settings_models  # noqa: F401  (registers the table)
 from dialogues.proposals.routes import bp as proposals_bp
 from dialogues.registration.cli import registration_cli
 from dialogues.registration.routes import bp as registration_bp
@@ -54,10 +58,13 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(registration_bp)
     app.register_blueprint(mail_bp)
     app.register_blueprint(participants_bp)
+    app.register_blueprint(agenda_bp)
+    app.register_blueprint(commitments_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(registration_cli)
+    app.cli.add_command(mail_cli)
 
     views.register(app)
     return app

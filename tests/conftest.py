@@ -24,12 +24,24 @@ PASSWORD = "correct horse battery"
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
-def reset_postgresql_schema(url: str) -> None:
-    engine = sa.create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
+def own_postgresql_database(url: str) -> str:
+    """A fresh database of our own beside TEST_DATABASE_URL's, one per xdist worker and run,
+    so that parallel workers (and several people's runs) never share tables."""
+    suffix = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{sa.make_url(url).database}_{suffix}_{os.getpid()}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return sa.make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgresql_database(admin_url: str, url: str) -> None:
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{sa.make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def migrate_to_head(url: str) -> None:
@@ -44,11 +56,14 @@ def database_url(request, tmp_path_factory) -> str:
     """A database upgraded to head by the migrations, once per test session and kind."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
-    else:
-        url = os.environ["TEST_DATABASE_URL"]
-        reset_postgresql_schema(url)
+        migrate_to_head(url)
+        yield url
+        return
+    admin_url = os.environ["TEST_DATABASE_URL"]
+    url = own_postgresql_database(admin_url)
     migrate_to_head(url)
-    return url
+    yield url
+    drop_postgresql_database(admin_url, url)
 
 
 def _empty_all_tables() -> None:

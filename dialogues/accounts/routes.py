@@ -139,5 +139,5 @@ def account_link(token: str):
         logout_user()
         login_user(user)
         flash("Your password is set. Welcome!", "success")
-        return redirect(url_for("accounts.profile"))
+        return redirect(_safe_next(request.args.get("next")) or url_for("accounts.profile"))
     return render_template("accounts/set_password.html", form=form, user=user)

@@ -55,6 +55,8 @@ class Event(db.Model):
     offer_hours: Mapped[int] = mapped_column(default=72, server_default="72")
     # The balance dashboard warns when one stakeholder group passes this share (per cent).
     max_group_share: Mapped[int] = mapped_column(default=40, server_default="40")
+    # Raised whenever the dates or place change, so calendar clients replace their copy.
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -162,6 +162,8 @@ def register(event: Event, user, *, actor, **details) -> Registration:
 
 def invite(event: Event, user, *, actor) -> Registration:
     """Invite a person: an invited registration and a message with their personal link."""
+    if event.status in (EventStatus.HELD, EventStatus.CANCELLED):
+        raise DomainError(f"The event is {event.status.label.lower()}: nobody can be invited to it now.")
     registration = registration_of(event, user)
     if registration is not None and registration.status not in GONE:
         raise DomainError(f"{user.name} is already registered ({registration.status.label.lower()}).")
