@@ -5,8 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 FLASK  := FLASK_APP=wsgi $(BIN)/flask
-# Debian packages the tests drive: a real browser.
-SYSTEM_PACKAGES := chromium
+# Debian packages the tests drive: a real browser, a calendar client, PDF checkers, fonts.
+SYSTEM_PACKAGES := chromium calcurse poppler-utils qpdf fonts-dejavu-core
 
 .PHONY: install run test system-deps migrate seed bench clean
 

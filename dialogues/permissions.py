@@ -73,6 +73,14 @@ class Action(StrEnum):
     CHECK_IN = "event.check_in"
     REGISTER = "event.register"
     EDIT_REGISTRATION = "registration.edit"
+    EDIT_AGENDA = "event.agenda.edit"
+    VIEW_COMMITMENT = "commitment.view"
+    EDIT_COMMITMENT = "commitment.edit"
+    REVIEW_COMMITMENT = "commitment.review"
+    RECORD_COMMITMENT = "commitment.record_for_others"
+    VIEW_FOLLOW_UP = "programme.follow_up"
+    PRINT_PROCEEDINGS = "event.proceedings"
+    CHANGE_SETTINGS = "settings.change"
     VIEW_PROGRAMME = "programme.view"
     EDIT_PROGRAMME = "programme.edit"
     CREATE_PROGRAMME = "programme.create"
@@ -132,6 +140,19 @@ RULES: dict[Action, Rule] = {
     # Anyone signed in may register for an event they can see; the registration mode decides the rest.
     Action.REGISTER: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
     Action.EDIT_REGISTRATION: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
+    Action.EDIT_AGENDA: Rule(frozenset({Role.CONVENER})),
+    # A commitment is public once accepted and marked public; its owner and the conveners
+    # (and hosts) of its event or programme see it always.
+    Action.VIEW_COMMITMENT: Rule(frozenset({Role.CONVENER, Role.HOST}), public_if_object_public=True,
+                                 owner_allowed=True),
+    Action.EDIT_COMMITMENT: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
+    Action.REVIEW_COMMITMENT: Rule(frozenset({Role.CONVENER})),
+    # Asked about an event or programme: record a commitment on someone's behalf there.
+    Action.RECORD_COMMITMENT: Rule(frozenset({Role.CONVENER})),
+    # Asked about an event or programme: its follow-up dashboard.
+    Action.VIEW_FOLLOW_UP: Rule(frozenset({Role.CONVENER, Role.HOST})),
+    Action.PRINT_PROCEEDINGS: Rule(frozenset({Role.CONVENER})),
+    Action.CHANGE_SETTINGS: Rule(),
     Action.VIEW_PROGRAMME: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
     Action.EDIT_PROGRAMME: Rule(frozenset({Role.CONVENER})),
     Action.CREATE_PROGRAMME: Rule(),

@@ -70,7 +70,10 @@ def create_event(*, actor, **fields) -> Event:
 def update_event(event: Event, *, actor, **fields) -> Event:
     """Change an event's details and, within the allowed moves, its status."""
     status = fields.pop("status", None)
+    before = (event.starts_on, event.ends_on, event.timezone, event.venue, event.city, event.country)
     _apply(event, fields)
+    if (event.starts_on, event.ends_on, event.timezone, event.venue, event.city, event.country) != before:
+        event.sequence += 1
     if status is not None:
         event.change_status(status)
     db.session.flush()
