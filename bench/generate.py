@@ -28,7 +28,7 @@ from werkzeug.security import generate_password_hash
 
 from config import Config
 from dialogues import create_app
-from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
+from dialogues.accounts.enums import ORGANISATION_KIND_FOR_GROUP, Gender, OrganisationKind, StakeholderGroup
 from dialogues.accounts.models import Organisation, RoleGrant, User
 from dialogues.core.enums import Visibility
 from dialogues.events.enums import EventKind, EventStatus
@@ -163,15 +163,6 @@ STAKEHOLDER_GROUP_WEIGHTS: dict[StakeholderGroup | None, int] = {
     StakeholderGroup.OTHER: 3, None: 6,
 }
 
-GROUP_ORGANISATION_KIND = {
-    StakeholderGroup.GOVERNMENT: OrganisationKind.GOVERNMENT,
-    StakeholderGroup.ASM: OrganisationKind.ASM_ASSOCIATION,
-    StakeholderGroup.INDUSTRY: OrganisationKind.MINING_COMPANY,
-    StakeholderGroup.CIVIL_SOCIETY: OrganisationKind.CIVIL_SOCIETY,
-    StakeholderGroup.DONOR: OrganisationKind.DONOR,
-    StakeholderGroup.RESEARCH: OrganisationKind.RESEARCH,
-    StakeholderGroup.TRADER: OrganisationKind.TRADER,
-}
 
 GENDER_WEIGHTS: dict[Gender | None, int] = {
     Gender.WOMAN: 45, Gender.MAN: 45, Gender.SELF_DESCRIBED: 2, Gender.PREFER_NOT_TO_SAY: 4, None: 4,
@@ -240,7 +231,7 @@ def _user_rows(rng: random.Random, count: int, password_hash: str, organisations
         group = _pick(rng, STAKEHOLDER_GROUP_WEIGHTS)
         filled_in = group is not None
         gender = _pick(rng, GENDER_WEIGHTS) if filled_in else None
-        kind = GROUP_ORGANISATION_KIND.get(group, OrganisationKind.OTHER)
+        kind = ORGANISATION_KIND_FOR_GROUP.get(group, OrganisationKind.OTHER)
         candidates = organisations.get((country.code, kind), [])
         spoken = rng.sample(country.languages, rng.randint(1, len(country.languages)))
         if rng.random() < 0.4 and "en" not in spoken:

@@ -249,6 +249,23 @@ def client_as(client, cast):
     return as_
 
 
+def count_queries(app, fn) -> int:
+    """How many SQL statements ``fn`` sends to the app's database."""
+    statements = []
+
+    def listener(*args, **kwargs):
+        statements.append(args[2])
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        fn()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    return len(statements)
+
+
 @pytest.fixture
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent

@@ -77,3 +77,15 @@ GENDER_LABELS = {
     Gender.SELF_DESCRIBED: "I describe myself as…",
     Gender.PREFER_NOT_TO_SAY: "Prefer not to say",
 }
+
+
+# The kind of organisation a person's stakeholder group suggests, for organisations made on the fly.
+ORGANISATION_KIND_FOR_GROUP = {
+    StakeholderGroup.GOVERNMENT: OrganisationKind.GOVERNMENT,
+    StakeholderGroup.ASM: OrganisationKind.ASM_ASSOCIATION,
+    StakeholderGroup.INDUSTRY: OrganisationKind.MINING_COMPANY,
+    StakeholderGroup.CIVIL_SOCIETY: OrganisationKind.CIVIL_SOCIETY,
+    StakeholderGroup.DONOR: OrganisationKind.DONOR,
+    StakeholderGroup.RESEARCH: OrganisationKind.RESEARCH,
+    StakeholderGroup.TRADER: OrganisationKind.TRADER,
+}

@@ -38,6 +38,17 @@ def optional_str(value):
     return value or None
 
 
+def optional_int(value):
+    """A select's coerce function for ids: blank means None; junk is kept as sent, so
+    validation answers "Not a valid choice" rather than a coercion error."""
+    if value in ("", None):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
 class CountryField(SelectField):
     """An ISO 3166-1 alpha-2 country; blank allowed unless a DataRequired validator is given."""
 

@@ -6,18 +6,11 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from dialogues.core.enums import Visibility
 from dialogues.core.forms import (
     BLANK, CountryField, CurrencyField, LanguagesField, TimezoneField, choices, coerce_enum, enum_choices,
+    optional_int,
 )
 from dialogues.events.enums import DialogueScope, EventKind, EventStatus
 from dialogues.registration.enums import RegistrationMode
 
-
-def _optional_int(value):
-    if value in ("", None):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return value
 
 
 class EventForm(FlaskForm):
@@ -33,7 +26,7 @@ class EventForm(FlaskForm):
     working_languages = LanguagesField("Working languages")
     visibility = SelectField("Who can see it", choices=enum_choices(Visibility), coerce=coerce_enum(Visibility))
     status = SelectField("Status", choices=enum_choices(EventStatus), coerce=coerce_enum(EventStatus))
-    programme_id = SelectField("Programme", coerce=_optional_int)
+    programme_id = SelectField("Programme", coerce=optional_int)
     scope = SelectField("Scope", choices=[BLANK, *enum_choices(DialogueScope)], coerce=coerce_enum(DialogueScope))
     capacity = IntegerField("Participants (capacity)", validators=[Optional(), NumberRange(min=1, max=100000)])
     sponsored_places = IntegerField("Of whom sponsored, at most", validators=[Optional(), NumberRange(min=0, max=100000)])

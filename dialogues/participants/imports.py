@@ -9,7 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from werkzeug.datastructures import FileStorage
 
 from dialogues.accounts import services as accounts
-from dialogues.accounts.enums import OrganisationKind, StakeholderGroup
+from dialogues.accounts.enums import ORGANISATION_KIND_FOR_GROUP, OrganisationKind, StakeholderGroup
 from dialogues.accounts.models import User
 from dialogues.core import codes
 from dialogues.core.actors import describe
@@ -30,16 +30,6 @@ OPTIONAL = ("organisation", "country", "stakeholder_group")
 COLUMNS = REQUIRED + OPTIONAL
 _NAME_MAX, _ORGANISATION_MAX = 200, 200
 
-# A new account's organisation gets the kind its stakeholder group suggests.
-_ORGANISATION_KIND = {
-    StakeholderGroup.GOVERNMENT: OrganisationKind.GOVERNMENT,
-    StakeholderGroup.ASM: OrganisationKind.ASM_ASSOCIATION,
-    StakeholderGroup.INDUSTRY: OrganisationKind.MINING_COMPANY,
-    StakeholderGroup.CIVIL_SOCIETY: OrganisationKind.CIVIL_SOCIETY,
-    StakeholderGroup.DONOR: OrganisationKind.DONOR,
-    StakeholderGroup.RESEARCH: OrganisationKind.RESEARCH,
-    StakeholderGroup.TRADER: OrganisationKind.TRADER,
-}
 
 
 @dataclass(frozen=True)
@@ -242,7 +232,7 @@ def _new_account(invitee: Invitee, *, actor) -> User:
     user.country = invitee.country
     user.stakeholder_group = invitee.stakeholder_group
     if invitee.organisation:
-        kind = _ORGANISATION_KIND.get(invitee.stakeholder_group, OrganisationKind.OTHER)
+        kind = ORGANISATION_KIND_FOR_GROUP.get(invitee.stakeholder_group, OrganisationKind.OTHER)
         user.organisation = accounts.find_or_create_organisation(invitee.organisation, kind, invitee.country)
     db.session.flush()
     return user

@@ -4,23 +4,15 @@ from flask_wtf.file import FileField
 from wtforms import DateField, HiddenField, SelectField, StringField
 from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
-from dialogues.core.forms import BLANK, LanguageField, choices
+from dialogues.core.forms import BLANK, LanguageField, choices, optional_int
 from dialogues.preparation.services import is_web_address
 
-
-def _optional_int(value):
-    if value in ("", None):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return value
 
 
 class TaskForm(FlaskForm):
     """Who owns a step and when it is due; the owner is chosen from ``people``."""
 
-    owner_id = SelectField("Owner", coerce=_optional_int)
+    owner_id = SelectField("Owner", coerce=optional_int)
     due_on = DateField("Due on", validators=[Optional()])
 
     def __init__(self, *args, people=(), **kwargs):

@@ -9,6 +9,7 @@ from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Role
+from tests.conftest import count_queries
 
 TODAY = datetime.now(UTC).date()
 
@@ -143,29 +144,15 @@ def test_convener_edit_saves_changes(client, cast, app):
         assert (event.title, event.status) == ("Diálogo em Manica", EventStatus.OPEN)
 
 
-def _count_queries(app, fn):
-    statements = []
-
-    def listener(*args, **kwargs):
-        statements.append(args[2])
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        fn()
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
-    return len(statements)
 
 
 def test_events_list_query_count_does_not_grow_with_events(client, cast, make_event, make_programme, app):
     client.login(cast.participant.email)
-    few = _count_queries(app, lambda: client.get("/events"))
+    few = count_queries(app, lambda: client.get("/events"))
     for n in range(15):
         programme = make_programme(title=f"Programme {n}")
         make_event(title=f"Event {n}", programme_id=programme.id)
-    many = _count_queries(app, lambda: client.get("/events"))
+    many = count_queries(app, lambda: client.get("/events"))
     assert few == many
 
 

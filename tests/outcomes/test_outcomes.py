@@ -13,7 +13,7 @@ from dialogues.extensions import db
 from dialogues.outcomes import services
 from dialogues.outcomes.enums import OutcomeKind
 from dialogues.outcomes.models import Outcome
-from tests.conftest import ROLES, csrf_token
+from tests.conftest import ROLES, csrf_token, count_queries
 
 LOGIN = 302  # signed-out visitors are sent to the login page
 
@@ -45,20 +45,6 @@ def _record(client, event, kind, text):
     return client.submit(f"/events/{event.id}/outcomes/new", {"kind": kind.value, "text": text})
 
 
-def _count_queries(app, fn) -> int:
-    statements = []
-
-    def listener(*args, **kwargs):
-        statements.append(args[2])
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        fn()
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
-    return len(statements)
 
 
 # Recording and reading
@@ -383,7 +369,7 @@ def test_outcomes_by_kind_takes_one_query_and_lists_every_kind_in_order(app, cas
     with app.app_context():
         event = db.session.get(Event, cast.event.id)
         groups = {}
-        assert _count_queries(app, lambda: groups.update(services.outcomes_by_kind(event))) == 1
+        assert count_queries(app, lambda: groups.update(services.outcomes_by_kind(event))) == 1
         assert list(groups) == list(OutcomeKind)
         assert {kind: [o.text for o in items] for kind, items in groups.items()} == {
             kind: [f"{kind.value} one.", f"{kind.value} two."] for kind in OutcomeKind
@@ -405,8 +391,8 @@ def test_show_page_query_count_does_not_grow_with_items(client, cast, app, make_
     make_outcome(cast.event, "One point.")
     client.login(cast.convener.email)
     url = f"/events/{cast.event.id}/outcomes"
-    few = _count_queries(app, lambda: client.get(url))
+    few = count_queries(app, lambda: client.get(url))
     for n in range(12):
         make_outcome(cast.event, f"Point {n}.", kind=list(OutcomeKind)[n % 5])
-    many = _count_queries(app, lambda: client.get(url))
+    many = count_queries(app, lambda: client.get(url))
     assert few == many
