@@ -8,6 +8,7 @@ from dialogues.accounts.cli import users_cli
 from dialogues.accounts.routes import bp as accounts_bp
 from dialogues.admin.routes import bp as admin_bp
 from dialogues.agenda.routes import bp as agenda_bp
+from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
@@ -65,6 +66,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(registration_cli)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(commitments_cli)
 
     views.register(app)
     return app

@@ -1,0 +1,27 @@
+"""``flask commitments …``: the follow-up reminders, for cron."""
+from datetime import date
+
+import click
+from flask.cli import AppGroup
+
+from dialogues.commitments import services
+from dialogues.extensions import db
+
+commitments_cli = AppGroup("commitments", help="Follow-up of commitments.")
+
+
+@commitments_cli.command("remind")
+@click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day to act as (tests).")
+def remind_command(dry_run: bool, today) -> None:
+    """Remind owners of commitments due soon, overdue, or without a recent update; once a day at most."""
+    day = today.date() if today else date.today()
+    reminders = services.send_reminders(day, dry_run=dry_run)
+    for reminder in reminders:
+        click.echo(f"{reminder.kind}\t{reminder.to}\t{reminder.commitment.id}\t{reminder.commitment.title}")
+    if dry_run:
+        db.session.rollback()
+        click.echo(f"{len(reminders)} reminder{'s' if len(reminders) != 1 else ''} would be sent (dry run).")
+    else:
+        db.session.commit()
+        click.echo(f"{len(reminders)} reminder{'s' if len(reminders) != 1 else ''} queued.")
