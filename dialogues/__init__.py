@@ -20,6 +20,8 @@ from dialogues.mail.routes import bp as mail_bp
 from dialogues.outcomes.routes import bp as outcomes_bp
 from dialogues.participants.routes import bp as participants_bp
 from dialogues.preparation.routes import bp as preparation_bp
+from dialogues.proceedings.cli import proceedings_command
+from dialogues.proceedings.routes import bp as proceedings_bp
 from dialogues.programmes.routes import bp as programmes_bp
 from dialogues.settings import models as settings_models  # noqa: F401  (registers the table)
 from dialogues.proposals.routes import bp as proposals_bp
@@ -61,12 +63,14 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(participants_bp)
     app.register_blueprint(agenda_bp)
     app.register_blueprint(commitments_bp)
+    app.register_blueprint(proceedings_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(registration_cli)
     app.cli.add_command(mail_cli)
     app.cli.add_command(commitments_cli)
+    app.cli.add_command(proceedings_command)
 
     views.register(app)
     return app

@@ -1,0 +1,1 @@
+"""Proceedings: the printed record of an event or of a whole programme."""
