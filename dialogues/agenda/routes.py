@@ -1,6 +1,227 @@
-"""Pages for agenda."""
-from flask import Blueprint
+"""Pages for agenda: the day-by-day agenda, editing items with conflict warnings, and calendar exports."""
+import re
+from itertools import groupby
+from zoneinfo import ZoneInfo
 
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from dialogues.agenda import ical, services
 from dialogues.agenda import models  # noqa: F401  (registers the tables)
+from dialogues.agenda.forms import AgendaItemForm, ItemFormData
+from dialogues.agenda.models import AgendaItem
+from dialogues.core import codes
+from dialogues.core.errors import DomainError
+from dialogues.events.models import Event
+from dialogues.extensions import db
+from dialogues.permissions import Action, authorize, can
+from dialogues.programmes.models import Programme
 
 bp = Blueprint("agenda", __name__)
+
+
+@bp.app_template_global()
+def webcal_url(endpoint: str, **values) -> str:
+    """The subscribe link for a feed: the same address with the webcal:// scheme."""
+    return re.sub(r"^https?://", "webcal://", url_for(endpoint, _external=True, **values))
+
+
+def _ics(calendar, filename: str) -> Response:
+    return Response(ical.serialize(calendar), content_type="text/calendar; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _load_item(event_id: int, item_id: int) -> AgendaItem:
+    item = db.get_or_404(AgendaItem, item_id)
+    if item.event_id != event_id:
+        abort(404)
+    return item
+
+
+def _viewer_zone(event: Event) -> str:
+    zone = request.args.get("tz") or event.timezone
+    if not codes.is_timezone(zone):
+        abort(400, description="Unknown time zone: give an IANA name such as Europe/London.")
+    return zone
+
+
+def _days(items, zone: str):
+    """Items grouped by local day, and for each day the rooms (tracks or places) in use."""
+    tz = ZoneInfo(zone)
+    days = []
+    for day, group in groupby(items, key=lambda i: i.starts_at.astimezone(tz).date()):
+        day_items = list(group)
+        rooms = sorted({i.track or i.location for i in day_items if i.track or i.location})
+        slots = [(start, list(g)) for start, g in groupby(day_items, key=lambda i: i.starts_at)]
+        days.append((day, rooms, slots))
+    return days
+
+
+@bp.get("/events/<int:event_id>/agenda")
+def show(event_id: int):
+    """The day-by-day agenda, in the event's time zone or (with ?tz=) the viewer's."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.VIEW_EVENT, event)
+    zone = _viewer_zone(event)
+    items = services.event_items(event)
+    editing = can(current_user, Action.EDIT_AGENDA, event)
+    return render_template(
+        "agenda/show.html", event=event, zone=zone, days=_days(items, zone), editing=editing,
+        conflict_count=len(services.conflicts(event, items)) if editing else 0,
+        zones=codes.timezone_choices(),
+    )
+
+
+@bp.get("/events/<int:event_id>/agenda/print")
+def printable(event_id: int):
+    """The agenda as one plain table per day, for hosts to print."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.VIEW_EVENT, event)
+    zone = _viewer_zone(event)
+    return render_template("agenda/print.html", event=event, zone=zone, days=_days(services.event_items(event), zone))
+
+
+@bp.route("/events/<int:event_id>/agenda/new", methods=["GET", "POST"])
+@login_required
+def new_item(event_id: int):
+    """Add an item; conflicts are saved with it and shown as warnings."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.EDIT_AGENDA, event)
+    form = AgendaItemForm(event=event, data={"day": event.starts_on})
+    if form.validate_on_submit():
+        try:
+            item = services.add_item(event, actor=current_user, **form.item_fields())
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            return _saved(item)
+    return render_template("agenda/form.html", event=event, form=form, item=None, warnings=[])
+
+
+@bp.route("/events/<int:event_id>/agenda/<int:item_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_item(event_id: int, item_id: int):
+    """Edit an item, with the conflicts it is part of shown as warnings."""
+    item = _load_item(event_id, item_id)
+    event = item.event
+    authorize(Action.EDIT_AGENDA, event)
+    form = AgendaItemForm(event=event, obj=ItemFormData(item, event.timezone))
+    if form.validate_on_submit():
+        try:
+            services.update_item(item, actor=current_user, **form.item_fields())
+        except DomainError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            return _saved(item)
+    return render_template("agenda/form.html", event=event, form=form, item=item,
+                           warnings=services.conflicts_of(item))
+
+
+def _saved(item: AgendaItem):
+    warnings = services.conflicts_of(item)
+    flash("Item saved." if not warnings else f"Item saved, with {len(warnings)} warning(s) below.", "success")
+    for conflict in warnings:
+        flash(f"Warning: {conflict.message}", "warning")
+    return redirect(url_for("agenda.edit_item", event_id=item.event_id, item_id=item.id))
+
+
+@bp.post("/events/<int:event_id>/agenda/<int:item_id>/cancel")
+@login_required
+def cancel_item(event_id: int, item_id: int):
+    """Cancel an item; calendars that hold it are told."""
+    item = _load_item(event_id, item_id)
+    authorize(Action.EDIT_AGENDA, item.event)
+    services.cancel_item(item, actor=current_user)
+    db.session.commit()
+    flash("Item cancelled.", "success")
+    return redirect(url_for("agenda.show", event_id=event_id))
+
+
+@bp.post("/events/<int:event_id>/agenda/<int:item_id>/delete")
+@login_required
+def delete_item(event_id: int, item_id: int):
+    """Delete an item entered by mistake."""
+    item = _load_item(event_id, item_id)
+    authorize(Action.EDIT_AGENDA, item.event)
+    services.delete_item(item, actor=current_user)
+    db.session.commit()
+    flash("Item deleted.", "success")
+    return redirect(url_for("agenda.show", event_id=event_id))
+
+
+@bp.post("/events/<int:event_id>/agenda/template")
+@login_required
+def apply_template(event_id: int):
+    """Start an empty agenda from the template for the event's kind."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.EDIT_AGENDA, event)
+    try:
+        items = services.apply_template(event, actor=current_user)
+    except DomainError as error:
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(f"Agenda started with {len(items)} items from the template.", "success")
+    return redirect(url_for("agenda.show", event_id=event_id))
+
+
+@bp.get("/events/<int:event_id>/agenda/conflicts")
+@login_required
+def conflicts(event_id: int):
+    """Every conflict in the agenda: outside the dates, double-booked rooms and people."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.EDIT_AGENDA, event)
+    return render_template("agenda/conflicts.html", event=event, conflicts=services.conflicts(event))
+
+
+@bp.get("/events/<int:event_id>/agenda.ics")
+def event_ics(event_id: int):
+    """The event's agenda as an iCalendar file."""
+    event = db.get_or_404(Event, event_id)
+    authorize(Action.VIEW_EVENT, event)
+    return _ics(ical.event_calendar(event, services.event_items(event)), f"agenda-event-{event.id}.ics")
+
+
+@bp.get("/programmes/<int:programme_id>/calendar.ics")
+def programme_ics(programme_id: int):
+    """A programme's events (with ?items=1, their agenda items too) as an iCalendar file."""
+    programme = db.get_or_404(Programme, programme_id)
+    authorize(Action.VIEW_PROGRAMME, programme)
+    with_items = request.args.get("items") == "1"
+    events, by_event = services.programme_entries(programme, current_user, with_items=with_items)
+    return _ics(ical.programme_calendar(programme, events, by_event if with_items else None),
+                f"programme-{programme.id}.ics")
+
+
+@bp.get("/my/calendar")
+@login_required
+def my_calendar():
+    """The person's own calendar feed: its secret address, to download or subscribe to."""
+    feed = services.feed_of(current_user)
+    db.session.commit()
+    events, items = services.personal_entries(current_user)
+    return render_template("agenda/my_calendar.html", feed=feed, events=events, items=items)
+
+
+@bp.post("/my/calendar/regenerate")
+@login_required
+def regenerate_feed():
+    """Give the feed a new secret address; the old one stops working."""
+    services.regenerate_feed(current_user, actor=current_user)
+    db.session.commit()
+    flash("Your calendar has a new address. Subscribe again with it; the old one no longer works.", "success")
+    return redirect(url_for("agenda.my_calendar"))
+
+
+@bp.get("/calendar/feeds/<token>.ics")
+def personal_feed(token: str):
+    """A person's calendar, for calendar clients that hold the secret address."""
+    user = services.feed_owner(token)
+    if user is None:
+        abort(404)
+    events, items = services.personal_entries(user)
+    return _ics(ical.personal_calendar(user, events, items), "my-dialogues.ics")

@@ -17,6 +17,7 @@ from dialogues.core.enums import Visibility
 from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
 from dialogues.events.services import create_event
+from dialogues.demo.agenda import seed_agendas
 from dialogues.demo.commitments import seed_commitments
 from dialogues.demo.registrations import seed_registrations
 from dialogues.demo.steering import seed_dialogue_series
@@ -517,5 +518,6 @@ def seed_demo() -> list[tuple[str, str, str]]:
     )
     seed_registrations(events[MADRE_DE_DIOS_DIALOGUE], convener=user_by_email("convener@example.org"))
     seed_commitments(actor=user_by_email("convener@example.org"))
+    seed_agendas(actor=secretariat)
     logger.info("demo data set loaded by %s", secretariat.id)
     return accounts

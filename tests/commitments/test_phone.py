@@ -13,7 +13,7 @@ from dialogues.extensions import db
 from dialogues.permissions import Role
 from tests.conftest import PASSWORD
 
-pytest_plugins = ["tests.browser.conftest"]
+from tests.browser.fixtures import browser, live_app, live_server, phone  # noqa: F401  (fixtures)
 pytestmark = pytest.mark.browser
 
 

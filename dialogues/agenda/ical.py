@@ -1,0 +1,145 @@
+"""iCalendar exports of agendas, programmes and personal calendars: pure functions from objects to bytes.
+
+Timed items are written in UTC (RFC 5545 form 2): every client converts them to its own
+zone, and no VTIMEZONE is needed, so zones with odd offsets or shifting rules
+(Pacific/Chatham, America/Santiago) cannot come out wrong. Whole events are all-day dates.
+"""
+from datetime import UTC, timedelta
+
+from icalendar import Calendar, vDuration, vGeo
+from icalendar import Event as VEvent
+
+from dialogues.core import codes
+from dialogues.events.enums import EventStatus
+
+PRODID = "-//Dialogues//Agenda//EN"
+# How often subscribed calendars should fetch the feed again.
+REFRESH = timedelta(hours=6)
+
+
+def item_uid(item) -> str:
+    # No host name and nothing about a person: the UID travels to every calendar that holds it.
+    return f"dialogues-agenda-item-{item.id}"
+
+
+def event_uid(event) -> str:
+    """The same UID as the invitation mailed on confirmation, so the two merge in a calendar."""
+    return f"dialogues-event-{event.id}"
+
+
+def _calendar(name: str, description: str = "") -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("x-wr-caldesc", description)
+    refresh = vDuration(REFRESH)
+    refresh.params["VALUE"] = "DURATION"
+    calendar.add("refresh-interval", refresh)
+    calendar.add("x-published-ttl", REFRESH)
+    return calendar
+
+
+def place(event) -> str:
+    """Venue, city and country, those that are known."""
+    return ", ".join(p for p in (event.venue, event.city, codes.country_name(event.country)) if p)
+
+
+def _stamp(vevent: VEvent, obj) -> None:
+    # When the entry last changed, not when it was downloaded: clients compare these.
+    changed = obj.updated_at.astimezone(UTC)
+    vevent.add("dtstamp", changed)
+    vevent.add("last-modified", changed)
+    vevent.add("created", obj.created_at.astimezone(UTC))
+
+
+def item_vevent(item, event) -> VEvent:
+    """One agenda item, in UTC."""
+    vevent = VEvent()
+    vevent.add("uid", item_uid(item))
+    _stamp(vevent, item)
+    vevent.add("sequence", item.sequence)
+    vevent.add("summary", item.title)
+    vevent.add("dtstart", item.starts_at.astimezone(UTC))
+    vevent.add("dtend", item.ends_at.astimezone(UTC))
+    location = ", ".join(p for p in (item.location, place(event)) if p)
+    if location:
+        vevent.add("location", location)
+    if item.latitude is not None and item.longitude is not None:
+        vevent.add("geo", vGeo((float(item.latitude), float(item.longitude))))
+    vevent.add("description", _item_description(item, event))
+    vevent.add("categories", [item.kind.label])
+    vevent.add("status", "CANCELLED" if item.cancelled or event.status == EventStatus.CANCELLED else "CONFIRMED")
+    vevent.add("transp", "OPAQUE")
+    return vevent
+
+
+def _item_description(item, event) -> str:
+    lines = [event.title]
+    if item.track:
+        lines.append(f"Track: {item.track}")
+    for role in ("speaker", "facilitator"):
+        names = [p.user.name for p in item.people if p.role.value == role]
+        if names:
+            lines.append(f"{role.capitalize()}s: {', '.join(names)}")
+    if item.language_note:
+        lines.append(f"Language: {item.language_note}")
+    if item.description:
+        lines += ["", item.description]
+    return "\n".join(lines)
+
+
+def event_vevent(event) -> VEvent:
+    """A whole event as one all-day entry."""
+    vevent = VEvent()
+    vevent.add("uid", event_uid(event))
+    _stamp(vevent, event)
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", event.title)
+    # All-day dates: the end is exclusive, the day after the last day (RFC 5545, 3.6.1).
+    vevent.add("dtstart", event.starts_on)
+    vevent.add("dtend", event.ends_on + timedelta(days=1))
+    if location := place(event):
+        vevent.add("location", location)
+    if event.summary:
+        vevent.add("description", event.summary)
+    vevent.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
+    vevent.add("transp", "OPAQUE")
+    return vevent
+
+
+def event_calendar(event, items) -> Calendar:
+    """An event's whole agenda."""
+    calendar = _calendar(f"{event.title}: agenda", f"Times are in UTC; the event runs on {event.timezone} time.")
+    for item in items:
+        calendar.add_component(item_vevent(item, event))
+    return calendar
+
+
+def programme_calendar(programme, events, items_by_event=None) -> Calendar:
+    """A programme's events, each one entry, with their agenda items when ``items_by_event`` is given."""
+    calendar = _calendar(programme.title)
+    for event in events:
+        calendar.add_component(event_vevent(event))
+        for item in (items_by_event or {}).get(event.id, ()):
+            calendar.add_component(item_vevent(item, event))
+    return calendar
+
+
+def personal_calendar(user, events, items) -> Calendar:
+    """A person's calendar: the events they hold a place at and the items where they speak or facilitate."""
+    calendar = _calendar(f"{user.name}: dialogues")
+    for event in events:
+        calendar.add_component(event_vevent(event))
+    for item in items:
+        calendar.add_component(item_vevent(item, item.event))
+    return calendar
+
+
+def serialize(calendar: Calendar) -> bytes:
+    """The calendar as RFC 5545 text (escaped, folded at 75 octets, CRLF line ends)."""
+    return calendar.to_ical()
