@@ -4,7 +4,6 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from dialogues.accounts.models import User
-from dialogues.events.defaults import defaults_for
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.registration import services as registrations
@@ -25,11 +24,11 @@ def seed_registrations(event: Event, *, convener: User) -> None:
     if db.session.scalar(sa.select(sa.func.count()).select_from(registrations.Registration)
                          .where(registrations.Registration.event_id == event.id)):
         return
-    defaults = defaults_for(event.kind)
     people = db.session.scalars(sa.select(User).where(User.password_hash.is_(None)).order_by(User.id)).all()
     event.registration_mode = RegistrationMode.OPEN
+    # A small room, so the demo shows a waiting list; most places are sponsored, as at TFD.
     event.capacity = 12
-    event.sponsored_places = defaults.sponsored_places if defaults else 8
+    event.sponsored_places = 8
     participant = db.session.scalar(sa.select(User).where(User.email == "participant@example.org"))
     for person in [participant, *people[:13]]:
         details = registrations.details_from_profile(person)
