@@ -27,6 +27,10 @@ class SignUpForm(FlaskForm):
     preferred_language = LanguageField("Language you prefer for messages", default="en")
 
 
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField("Your email", validators=[DataRequired(), Length(max=254)])
+
+
 class SetPasswordForm(FlaskForm):
     password = PasswordField("New password", validators=PASSWORD_RULES)
     confirm = PasswordField(

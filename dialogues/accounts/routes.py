@@ -6,7 +6,9 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required, login_user, logout_user
 
 from dialogues.accounts import services
-from dialogues.accounts.forms import ChangePasswordForm, LoginForm, ProfileForm, SetPasswordForm, SignUpForm
+from dialogues.accounts.forms import (
+    ChangePasswordForm, ForgotPasswordForm, LoginForm, ProfileForm, SetPasswordForm, SignUpForm,
+)
 from dialogues.accounts.models import User
 from dialogues.core.errors import DomainError
 from dialogues.extensions import db, limiter, login_manager
@@ -122,6 +124,19 @@ def change_password():
             flash("Your password is changed.", "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/password.html", form=form)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def forgot_password():
+    """Ask for a link to choose a new password, sent to your email address."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        db.session.commit()
+        flash("If an account exists for this address, we have sent it a link to choose a new password.", "info")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot_password.html", form=form)
 
 
 @bp.route("/account-link/<token>", methods=["GET", "POST"])

@@ -9,6 +9,7 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from dialogues.accounts import messages
 from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
 from dialogues.accounts.models import Organisation, RoleGrant, User
 from dialogues.core.columns import utcnow
@@ -134,6 +135,19 @@ def use_account_link(token: str, new_password: str) -> User:
     user = user_for_account_link(token)
     set_password(user, new_password, actor=user)
     return user
+
+
+def request_password_reset(email: str) -> None:
+    """Send a one-time link to choose a new password, if an active account has this email.
+
+    Says nothing either way, so the form cannot be used to find out who has an account.
+    """
+    user = user_by_email(email)
+    if user is None or not user.active:
+        logger.info("password reset asked for an unknown or inactive address")
+        return
+    messages.password_reset(user, issue_account_link_token(user, actor=None))
+    logger.info("password reset link sent to user %s", user.id)
 
 
 def invite_user(email: str, name: str, *, actor: User) -> tuple[User, str]:

@@ -9,11 +9,11 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import current_app, has_request_context, url_for
 
 from dialogues.accounts import services as accounts
 from dialogues.mail import ical
 from dialogues.mail import services as mail
+from dialogues.mail.links import absolute_link as _link
 from dialogues.registration.enums import CostItem, RegistrationStatus, SponsorshipStatus
 
 
@@ -189,19 +189,6 @@ def _when_and_where(event) -> str:
 def _event_link(event) -> list[str]:
     link = _link("events.show_event", event_id=event.id)
     return ["", "The event page:", link] if link else []
-
-
-def _link(endpoint: str, **values) -> str | None:
-    """An absolute link: from BASE_URL when set, else from the request or SERVER_NAME, else None."""
-    # BASE_URL comes first: a request's Host header is the sender's to choose, and a link
-    # in a message to someone else (an offer after a cancellation) must not follow it.
-    if base := current_app.config.get("BASE_URL"):
-        parts = urlsplit(base)
-        adapter = current_app.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)
-        return adapter.build(endpoint, values, force_external=True)
-    if has_request_context() or current_app.config.get("SERVER_NAME"):
-        return url_for(endpoint, _external=True, **values)
-    return None
 
 
 def _send(registration, kind: str, subject: str, lines: list[str], **extra) -> None:

@@ -2,11 +2,14 @@
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from dialogues.accounts import services
 from dialogues.core.errors import DomainError
 from dialogues.extensions import db
+from dialogues.mail.models import MailMessage
 from dialogues.accounts.models import User
+from tests.conftest import csrf_token
 
 
 def _link_from(page: str) -> str:
@@ -61,5 +64,26 @@ def test_only_the_secretariat_issues_links(client_as, cast):
 
 
 def _any_csrf(client):
-    from tests.conftest import csrf_token
     return csrf_token(client, "/profile")
+
+
+def test_forgotten_password_link_is_mailed_and_works_once(client, make_user, app, make_client):
+    make_user("amina@example.org", "Amina")
+    response = client.submit("/password/forgot", {"email": "AMINA@example.org"}, follow_redirects=True)
+    assert "If an account exists for this address" in response.get_data(as_text=True)
+    with app.app_context():
+        messages = db.session.scalars(sa.select(MailMessage).where(MailMessage.kind == "password_reset")).all()
+        assert [m.to_address for m in messages] == ["amina@example.org"]
+        link = re.search(r"https?://[^/\s]+(/account-link/\S+)", messages[0].body).group(1)
+    person = make_client()
+    assert person.submit(link, {"password": "a new pass 1", "confirm": "a new pass 1"}).status_code == 302
+    assert person.get(link).status_code == 404
+    person.logout()
+    person.login("amina@example.org", "a new pass 1")
+
+
+def test_forgotten_password_for_unknown_address_says_the_same_and_sends_nothing(client, app):
+    response = client.submit("/password/forgot", {"email": "nobody@example.org"}, follow_redirects=True)
+    assert "If an account exists for this address" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(MailMessage)) == 0
