@@ -73,6 +73,8 @@ class Action(StrEnum):
     CHECK_IN = "event.check_in"
     REGISTER = "event.register"
     EDIT_REGISTRATION = "registration.edit"
+    ANSWER_FOR_SELF = "registration.answer"
+    PRINT_FULL_PARTICIPANT_LIST = "event.proceedings.everyone"
     EDIT_AGENDA = "event.agenda.edit"
     VIEW_COMMITMENT = "commitment.view"
     EDIT_COMMITMENT = "commitment.edit"
@@ -140,6 +142,10 @@ RULES: dict[Action, Rule] = {
     # Anyone signed in may register for an event they can see; the registration mode decides the rest.
     Action.REGISTER: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
     Action.EDIT_REGISTRATION: Rule(frozenset({Role.CONVENER}), owner_allowed=True),
+    # Only the registrant: take an offered place, ask for sponsorship, answer an invitation.
+    Action.ANSWER_FOR_SELF: Rule(owner_allowed=True),
+    # The proceedings variant listing people who did not consent to be listed.
+    Action.PRINT_FULL_PARTICIPANT_LIST: Rule(),
     Action.EDIT_AGENDA: Rule(frozenset({Role.CONVENER})),
     # A commitment is public once accepted and marked public; its owner and the conveners
     # (and hosts) of its event or programme see it always.

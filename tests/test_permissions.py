@@ -91,3 +91,18 @@ def test_public_objects_are_readable_by_anyone():
     anonymous = SimpleNamespace(is_authenticated=False, is_active=False, role_grants=[])
     assert can(anonymous, Action.VIEW_EVENT, public_event)
     assert not can(anonymous, Action.EDIT_EVENT, public_event)
+
+
+def test_only_the_registrant_answers_for_themselves():
+    registration = SimpleNamespace(is_public=False, owner_id=5, permission_scopes={(ScopeKind.EVENT, 7)})
+    owner = _user()
+    owner.id = 5
+    convener = _user((Role.CONVENER, (ScopeKind.EVENT, 7)))
+    convener.id = 6
+    assert can(owner, Action.ANSWER_FOR_SELF, registration)
+    assert not can(convener, Action.ANSWER_FOR_SELF, registration)
+
+
+def test_only_the_secretariat_prints_everyone_including_those_not_listed():
+    assert can(_user((Role.SECRETARIAT, None)), Action.PRINT_FULL_PARTICIPANT_LIST)
+    assert not can(_user((Role.CONVENER, (ScopeKind.PROGRAMME, 2))), Action.PRINT_FULL_PARTICIPANT_LIST)

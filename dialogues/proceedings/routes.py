@@ -2,12 +2,11 @@
 import re
 import unicodedata
 
-from flask import Blueprint, Response, abort, current_app, request
-from flask_login import current_user
+from flask import Blueprint, Response, current_app, request
 
 from dialogues.events.models import Event
 from dialogues.extensions import db
-from dialogues.permissions import Action, authorize, is_secretariat
+from dialogues.permissions import Action, authorize
 from dialogues.proceedings import pdf, services
 from dialogues.programmes.models import Programme
 
@@ -24,8 +23,7 @@ def _everyone() -> bool:
     """Whether the secretariat's variant, listing every participant, was asked for (403 for anyone else)."""
     if request.args.get("all") in (None, "", "0"):
         return False
-    if not is_secretariat(current_user):
-        abort(403)
+    authorize(Action.PRINT_FULL_PARTICIPANT_LIST)
     return True
 
 

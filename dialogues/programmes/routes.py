@@ -31,12 +31,12 @@ def show_programme(programme_id: int):
     """A programme and the events in it that the visitor may see."""
     programme = db.get_or_404(Programme, programme_id)
     authorize(Action.VIEW_PROGRAMME, programme)
+    if programme.initiative is not None:
+        return _show_initiative(programme)
     events = db.session.scalars(
         sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on)
     ).all()
     events = [e for e in events if can(current_user, Action.VIEW_EVENT, e)]
-    if programme.initiative is not None:
-        return _show_initiative(programme)
     return render_template("programmes/show.html", programme=programme, events=events)
 
 

@@ -1,5 +1,5 @@
 """Pages for registering, invitations, the waiting list, sponsorship and "My events"."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from dialogues.core.columns import utcnow
@@ -64,8 +64,7 @@ def invitation(token: str):
         registration = services.registration_for_invitation(token)
     except DomainError as error:
         return render_template("accounts/link_invalid.html", message=str(error)), 404
-    if registration.user_id != current_user.id:
-        abort(403)
+    authorize(Action.ANSWER_FOR_SELF, registration)
     if registration.status != RegistrationStatus.INVITED:
         return redirect(url_for("registration.show", registration_id=registration.id))
     form = RegistrationForm(obj=registration)
@@ -123,8 +122,7 @@ def cancel(registration_id: int):
 def accept_offer(registration_id: int):
     """Take the place offered from the waiting list."""
     registration = db.get_or_404(Registration, registration_id)
-    if registration.user_id != current_user.id:
-        abort(403)
+    authorize(Action.ANSWER_FOR_SELF, registration)
     try:
         services.accept_offer(registration, actor=current_user)
     except DomainError as error:
@@ -139,8 +137,7 @@ def accept_offer(registration_id: int):
 def sponsorship(registration_id: int):
     """Ask for sponsorship: travel, accommodation, per diem, visa costs."""
     registration = db.get_or_404(Registration, registration_id)
-    if registration.user_id != current_user.id:
-        abort(403)
+    authorize(Action.ANSWER_FOR_SELF, registration)
     form = SponsorshipForm(obj=registration.sponsorship)
     if form.validate_on_submit():
         try:
