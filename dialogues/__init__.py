@@ -8,6 +8,7 @@ from dialogues.accounts.cli import users_cli
 from dialogues.accounts.routes import bp as accounts_bp
 from dialogues.admin.routes import bp as admin_bp
 from dialogues.agenda.routes import bp as agenda_bp
+from dialogues.budgets import models as budgets_models  # noqa: F401  (registers the tables)
 from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.core import instance, views

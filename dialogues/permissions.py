@@ -88,6 +88,11 @@ class Action(StrEnum):
     CREATE_PROGRAMME = "programme.create"
     MANAGE_USERS = "users.manage"
     GRANT_ROLES = "roles.grant"
+    VIEW_BUDGET = "budget.view"
+    EDIT_BUDGET = "budget.edit"
+    RECORD_FUNDING = "budget.funding"
+    MANAGE_FINANCE = "budget.finance"
+    EXPORT_IATI = "budget.iati"
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,12 @@ def _member_may_see_all_scores(user, proposal) -> bool:
     # No anchoring: a committee member sees the others' scores only once their own
     # are all in, or once the convener has closed the round.
     return proposal.scoring_closed or proposal.has_complete_scores_from(user.id)
+
+
+def _hosts_learning_group(user, obj) -> bool:
+    # A learning group's host organisation receives and reports on its money; the hosts
+    # of a conference or a dialogue hold no purse.
+    return bool(getattr(obj, "is_learning_group", False))
 
 
 _ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITTEE, Role.PARTICIPANT})
@@ -164,6 +175,16 @@ RULES: dict[Action, Rule] = {
     Action.CREATE_PROGRAMME: Rule(),
     Action.MANAGE_USERS: Rule(),
     Action.GRANT_ROLES: Rule(),
+    # Asked about a budget, or a BudgetOwner (a programme, an event, or neither: core costs).
+    # Nobody else sees any figure of it, not even a total.
+    Action.VIEW_BUDGET: Rule(frozenset({Role.CONVENER}), conditional_roles=frozenset({Role.HOST}),
+                             condition=_hosts_learning_group),
+    Action.EDIT_BUDGET: Rule(frozenset({Role.CONVENER}), conditional_roles=frozenset({Role.HOST}),
+                             condition=_hosts_learning_group),
+    Action.RECORD_FUNDING: Rule(frozenset({Role.CONVENER})),
+    # Exchange rates, use-of-funds headings, reporting currencies, cost templates.
+    Action.MANAGE_FINANCE: Rule(),
+    Action.EXPORT_IATI: Rule(),
 }
 
 
