@@ -1,5 +1,6 @@
 # make run   — set up a virtualenv, migrate the embedded SQLite database, load demo data, serve.
 # make test  — set up the dev dependencies and system tools the tests use, then run the suite.
+# make translations — extract new strings, update every catalogue, compile (see README "Languages").
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,7 +9,12 @@ FLASK  := FLASK_APP=wsgi $(BIN)/flask
 # Debian packages the tests drive: a real browser, a calendar client, PDF checkers, fonts.
 SYSTEM_PACKAGES := chromium calcurse poppler-utils qpdf fonts-dejavu-core
 
-.PHONY: install run test system-deps migrate seed bench clean
+# The site's languages; the compiled .mo files are built here, never committed.
+LANGUAGES := en fr pt es sw
+MO_FILES  := $(foreach l,$(LANGUAGES),translations/$(l)/LC_MESSAGES/messages.mo)
+CATALOGUES := $(BIN)/python -m dialogues.languages.catalogues
+
+.PHONY: install run test system-deps migrate seed bench clean translations compile-translations check-translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +22,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(MO_FILES)
 
-migrate: $(STAMP)
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(STAMP)
+	$(CATALOGUES) compile
+
+compile-translations: $(STAMP)
+	$(CATALOGUES) compile
+
+# Extract every string, add the new ones (empty) to each catalogue, drop the gone ones, compile.
+translations: $(STAMP)
+	$(CATALOGUES) update
+	$(CATALOGUES) compile
+	@$(CATALOGUES) missing
+
+check-translations: $(STAMP)
+	$(CATALOGUES) check
+
+migrate: install
 	$(FLASK) db upgrade
 
 seed: migrate
@@ -35,10 +56,10 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-test: $(STAMP) system-deps
+test: install system-deps
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: install
 	$(BIN)/python bench/bench_pages.py
 
 clean:

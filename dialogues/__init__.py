@@ -14,8 +14,11 @@ from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
-from dialogues.extensions import csrf, db, limiter, login_manager, migrate
+from dialogues.extensions import babel, csrf, db, limiter, login_manager, migrate
 from dialogues.initiatives.routes import bp as initiatives_bp
+from dialogues.languages import templating as languages_templating
+from dialogues.languages.routes import bp as languages_bp
+from dialogues.languages.selection import DEFAULT as DEFAULT_LANGUAGE, select_locale
 from dialogues.mail.cli import mail_cli
 from dialogues.mail.routes import bp as mail_bp
 from dialogues.outcomes.routes import bp as outcomes_bp
@@ -49,6 +52,8 @@ def create_app(config: Config | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    babel.init_app(app, default_locale=DEFAULT_LANGUAGE, locale_selector=select_locale,
+                   default_translation_directories=str(PROJECT_ROOT / "translations"))
     instance.configure_database(app)
 
     app.register_blueprint(events_bp)
@@ -65,6 +70,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(agenda_bp)
     app.register_blueprint(commitments_bp)
     app.register_blueprint(proceedings_bp)
+    app.register_blueprint(languages_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)
@@ -74,4 +80,5 @@ def create_app(config: Config | None = None) -> Flask:
     app.cli.add_command(proceedings_command)
 
     views.register(app)
+    languages_templating.register(app)
     return app

@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and initialised in ``create_app``."""
+from flask_babel import Babel, lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -26,7 +27,11 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 login_manager.login_view = "accounts.login"
-login_manager.login_message = "Please log in to see this page."
+login_manager.login_message = _l("Please log in to see this page.")
 login_manager.login_message_category = "info"
+# The message is lazy (translated per request); the session stores it as plain text.
+login_manager.localize_callback = str
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+babel = Babel()

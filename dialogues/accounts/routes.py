@@ -1,6 +1,5 @@
 """Sign-up, login, logout, password changes, account links and the profile page."""
 import logging
-from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -11,6 +10,7 @@ from dialogues.accounts.forms import (
 )
 from dialogues.accounts.models import User
 from dialogues.core.errors import DomainError
+from dialogues.core.redirects import safe_next
 from dialogues.extensions import db, limiter, login_manager
 
 bp = Blueprint("accounts", __name__)
@@ -19,16 +19,6 @@ logger = logging.getLogger(__name__)
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only a path on this site, so a crafted link cannot send people elsewhere after login."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
 
 
 def _login_limit() -> str:
@@ -77,7 +67,7 @@ def login():
             db.session.commit()
             login_user(user, remember=form.remember.data)
             logger.info("user %s logged in", user.id)
-            return redirect(_safe_next(request.args.get("next")) or url_for("events.home"))
+            return redirect(safe_next(request.args.get("next")) or url_for("events.home"))
     return render_template("accounts/login.html", form=form)
 
 
@@ -154,5 +144,5 @@ def account_link(token: str):
         logout_user()
         login_user(user)
         flash("Your password is set. Welcome!", "success")
-        return redirect(_safe_next(request.args.get("next")) or url_for("accounts.profile"))
+        return redirect(safe_next(request.args.get("next")) or url_for("accounts.profile"))
     return render_template("accounts/set_password.html", form=form, user=user)

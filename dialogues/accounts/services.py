@@ -247,3 +247,10 @@ def search_users(query: str | None):
             sa.or_(sa.func.lower(User.name).like(pattern, escape="\\"), User.email.like(pattern, escape="\\"))
         )
     return stmt
+
+
+def choose_language(user: User, language: str, *, actor: User) -> None:
+    """Remember the language a person reads the site and their messages in."""
+    user.preferred_language = language
+    db.session.flush()
+    logger.info("language of user %s set to %s by %s", user.id, language, describe(actor))
