@@ -31,7 +31,7 @@ def test_sign_up_log_in_and_open_an_event(live_app, live_server, phone):
     phone.fill("#password", "ouro-limpo-2031")
     phone.fill("#confirm", "ouro-limpo-2031")
     phone.select_option("#preferred_language", "pt")
-    phone.click("button[type=submit]")
+    phone.click("main button[type=submit]")
     phone.wait_for_url("**/profile")
     assert "Welcome!" in phone.inner_text("main")
 
