@@ -87,6 +87,23 @@ class Action(StrEnum):
     EDIT_PROGRAMME = "programme.edit"
     CREATE_PROGRAMME = "programme.create"
     MANAGE_USERS = "users.manage"
+    # Learning groups: asked about a group (or its roster, plans, reports), a learning-group
+    # programme, a team presentation, or an international learning event's teams.
+    VIEW_LEARNING_GROUP = "learning_group.view"
+    VIEW_GROUP_MEMBERS = "learning_group.members.view"
+    MANAGE_GROUP_MEMBERS = "learning_group.members.manage"
+    ASK_TO_JOIN_GROUP = "learning_group.join"
+    EDIT_LEARNING_GROUP = "learning_group.edit"
+    SET_GROUP_HOST = "learning_group.host"
+    VIEW_GROUP_WORK = "learning_group.work.view"
+    EDIT_GROUP_WORK = "learning_group.work.edit"
+    DECIDE_GROUP_WORK = "learning_group.work.decide"
+    COMMENT_IN_GROUP = "learning_group.comment"
+    EDIT_LOGFRAME = "learning_programme.logframe"
+    VIEW_LEARNING_DASHBOARD = "learning_programme.dashboard"
+    EDIT_PRESENTATION = "learning_event.presentation.edit"
+    VIEW_PEER_REVIEWS = "learning_event.presentation.reviews"
+    PEER_REVIEW = "learning_event.peer_review"
     GRANT_ROLES = "roles.grant"
     VIEW_BUDGET = "budget.view"
     EDIT_BUDGET = "budget.edit"
@@ -123,6 +140,8 @@ def _hosts_learning_group(user, obj) -> bool:
 
 
 _ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITTEE, Role.PARTICIPANT})
+# A learning group's conveners, coordinator (host) and members (participants).
+_GROUP_PEOPLE = frozenset({Role.CONVENER, Role.HOST, Role.PARTICIPANT})
 
 RULES: dict[Action, Rule] = {
     Action.VIEW_EVENT: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
@@ -174,6 +193,24 @@ RULES: dict[Action, Rule] = {
     Action.EDIT_PROGRAMME: Rule(frozenset({Role.CONVENER})),
     Action.CREATE_PROGRAMME: Rule(),
     Action.MANAGE_USERS: Rule(),
+    # A group's coordinator holds the host role on it, its members the participant role,
+    # and the conveners of the learning-group programme the convener role there.
+    Action.VIEW_LEARNING_GROUP: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.VIEW_GROUP_MEMBERS: Rule(_GROUP_PEOPLE, public_if_object_public=True),
+    Action.MANAGE_GROUP_MEMBERS: Rule(frozenset({Role.HOST})),
+    Action.ASK_TO_JOIN_GROUP: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.EDIT_LEARNING_GROUP: Rule(frozenset({Role.HOST})),
+    Action.SET_GROUP_HOST: Rule(),
+    Action.VIEW_GROUP_WORK: Rule(_GROUP_PEOPLE, public_if_object_public=True),
+    Action.EDIT_GROUP_WORK: Rule(frozenset({Role.HOST})),
+    Action.DECIDE_GROUP_WORK: Rule(frozenset({Role.CONVENER})),
+    Action.COMMENT_IN_GROUP: Rule(_GROUP_PEOPLE),
+    Action.EDIT_LOGFRAME: Rule(frozenset({Role.CONVENER})),
+    Action.VIEW_LEARNING_DASHBOARD: Rule(_ANY_PROGRAMME_ROLE, public_if_object_public=True),
+    Action.EDIT_PRESENTATION: Rule(frozenset({Role.HOST})),
+    Action.VIEW_PEER_REVIEWS: Rule(_GROUP_PEOPLE),
+    # Asked about an event's teams: anyone taking part in the event or in one of its teams.
+    Action.PEER_REVIEW: Rule(_ANY_PROGRAMME_ROLE),
     Action.GRANT_ROLES: Rule(),
     # Asked about a budget, or a BudgetOwner (a programme, an event, or neither: core costs).
     # Nobody else sees any figure of it, not even a total.

@@ -8,6 +8,8 @@ class ProgrammeKind(StrEnum):
     # selected issue becomes a dialogue initiative.
     DIALOGUE_SERIES = "dialogue_series"
     DIALOGUE_INITIATIVE = "dialogue_initiative"
+    # The programme the country learning groups belong to: its logframe, its international learning events.
+    LEARNING_PROGRAMME = "learning_programme"
     LEARNING_GROUP = "learning_group"
     CONFERENCE_SERIES = "conference_series"
 
@@ -16,6 +18,7 @@ class ProgrammeKind(StrEnum):
         return {
             "dialogue_series": "Dialogue series",
             "dialogue_initiative": "Dialogue initiative",
+            "learning_programme": "Learning-group programme",
             "learning_group": "Learning group",
             "conference_series": "Conference series",
         }[self.value]
