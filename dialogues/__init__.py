@@ -8,27 +8,25 @@ from dialogues.accounts.cli import users_cli
 from dialogues.accounts.routes import bp as accounts_bp
 from dialogues.admin.routes import bp as admin_bp
 from dialogues.agenda.routes import bp as agenda_bp
-from dialogues.budgets import models as budgets_models  # noqa: F401  (registers the tables)
 from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
 from dialogues.extensions import babel, csrf, db, limiter, login_manager, migrate
+from dialogues import models  # noqa: F401  (the one list of every table, see models.py)
 from dialogues.initiatives.routes import bp as initiatives_bp
 from dialogues.languages import templating as languages_templating
 from dialogues.languages.routes import bp as languages_bp
 from dialogues.languages.selection import DEFAULT as DEFAULT_LANGUAGE, select_locale
 from dialogues.learning_groups import models as learning_group_models  # noqa: F401  (registers the tables)
 from dialogues.mail.cli import mail_cli
-from dialogues.mail.routes import bp as mail_bp
 from dialogues.outcomes.routes import bp as outcomes_bp
 from dialogues.participants.routes import bp as participants_bp
 from dialogues.preparation.routes import bp as preparation_bp
 from dialogues.proceedings.cli import proceedings_command
 from dialogues.proceedings.routes import bp as proceedings_bp
 from dialogues.programmes.routes import bp as programmes_bp
-from dialogues.settings import models as settings_models  # noqa: F401  (registers the table)
 from dialogues.proposals.routes import bp as proposals_bp
 from dialogues.registration.cli import registration_cli
 from dialogues.registration.routes import bp as registration_bp
@@ -66,7 +64,6 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(preparation_bp)
     app.register_blueprint(outcomes_bp)
     app.register_blueprint(registration_bp)
-    app.register_blueprint(mail_bp)
     app.register_blueprint(participants_bp)
     app.register_blueprint(agenda_bp)
     app.register_blueprint(commitments_bp)

@@ -19,6 +19,8 @@ from dialogues.extensions import db
 from dialogues.permissions import Role
 from dialogues.programmes import services as programmes
 from dialogues.programmes.enums import ProgrammeKind
+from dialogues.registration.enums import RegistrationStatus
+from dialogues.registration.models import Registration
 
 PASSWORD = "correct horse battery"
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
@@ -196,6 +198,22 @@ def make_event(app):
             event = events.create_event(actor=None, **fields)
             db.session.commit()
             return _loaded(event)
+
+    return make
+
+
+@pytest.fixture
+def make_registration(app, make_event, make_user):
+    """Create a registration (committed) and return its id; an event and a person are made unless given."""
+
+    def make(event=None, user=None, status=RegistrationStatus.CONFIRMED, **fields) -> int:
+        event = event or make_event()
+        user = user or make_user()
+        with app.app_context():
+            registration = Registration(event_id=event.id, user_id=user.id, status=status, **fields)
+            db.session.add(registration)
+            db.session.commit()
+            return registration.id
 
     return make
 

@@ -1,6 +1,6 @@
 """What people are told about their account."""
 from dialogues.mail import services as mail
-from dialogues.mail.links import absolute_link
+from dialogues.core.links import absolute_link
 
 
 def password_reset(user, token: str) -> None:

@@ -11,6 +11,7 @@ from dialogues.accounts.forms import (
 from dialogues.accounts.models import User
 from dialogues.core.errors import DomainError
 from dialogues.core.redirects import safe_next
+from dialogues.core.views import run_service
 from dialogues.extensions import db, limiter, login_manager
 
 bp = Blueprint("accounts", __name__)
@@ -36,16 +37,10 @@ def signup():
         return redirect(url_for("events.home"))
     form = SignUpForm()
     if form.validate_on_submit():
-        try:
-            user = services.create_user(
-                form.email.data, form.name.data, form.password.data,
-                actor=None, preferred_language=form.preferred_language.data,
-            )
-        except DomainError as error:
-            form.email.errors.append(str(error))
-        else:
-            db.session.commit()
-            login_user(user)
+        created = run_service(services.create_user, form.email.data, form.name.data, form.password.data,
+                              actor=None, preferred_language=form.preferred_language.data, error_field=form.email)
+        if created:
+            login_user(created.value)
             flash("Welcome! Tell us a little about yourself so conveners can plan a balanced dialogue.", "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/signup.html", form=form)
@@ -105,12 +100,8 @@ def change_password():
     """Change one's own password."""
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        try:
-            services.change_password(current_user, form.current_password.data, form.password.data)
-        except DomainError as error:
-            form.current_password.errors.append(str(error))
-        else:
-            db.session.commit()
+        if run_service(services.change_password, current_user, form.current_password.data, form.password.data,
+                       error_field=form.current_password):
             flash("Your password is changed.", "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/password.html", form=form)

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from dialogues.accounts import services
 from dialogues.accounts.models import RoleGrant, User
 from dialogues.admin.forms import GrantRoleForm, InviteUserForm
-from dialogues.core.errors import DomainError
+from dialogues.core.views import run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize
@@ -55,12 +55,7 @@ def grant_role(user_id: int):
         kind, _, scope_id = form.scope.data.partition(":")
         programme = db.get_or_404(Programme, int(scope_id)) if kind == "programme" else None
         event = db.get_or_404(Event, int(scope_id)) if kind == "event" else None
-        try:
-            services.grant_role(user, form.role.data, programme=programme, event=event, actor=current_user)
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.grant_role, user, form.role.data, programme=programme, event=event, actor=current_user):
             flash(f"{form.role.data.label} role granted.", "success")
             return redirect(url_for("admin.show_user", user_id=user.id))
     return render_template("admin/user.html", user=user, grant_form=form), 400
@@ -72,12 +67,7 @@ def revoke_role(grant_id: int):
     grant = db.get_or_404(RoleGrant, grant_id)
     authorize(Action.GRANT_ROLES)
     user_id = grant.user_id
-    try:
-        services.revoke_role(grant, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.revoke_role, grant, actor=current_user):
         flash("Role removed.", "success")
     return redirect(url_for("admin.show_user", user_id=user_id))
 
@@ -95,12 +85,7 @@ def issue_link(user_id: int):
 def set_active(user_id: int):
     """Deactivate an account (its owner can no longer log in) or activate it again."""
     user = db.get_or_404(User, user_id)
-    try:
-        services.set_active(user, request.form.get("active") == "1", actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.set_active, user, request.form.get("active") == "1", actor=current_user):
         flash("Account activated." if user.active else "Account deactivated.", "success")
     return redirect(url_for("admin.show_user", user_id=user.id))
 
@@ -110,12 +95,10 @@ def invite_user():
     """Create an account for someone and get the link with which they set their password."""
     form = InviteUserForm()
     if form.validate_on_submit():
-        try:
-            user, token = services.invite_user(form.email.data, form.name.data, actor=current_user)
-        except DomainError as error:
-            form.email.errors.append(str(error))
-        else:
-            db.session.commit()
+        invited = run_service(services.invite_user, form.email.data, form.name.data, actor=current_user,
+                              error_field=form.email)
+        if invited:
+            user, token = invited.value
             link = url_for("accounts.account_link", token=token, _external=True)
             return render_template("admin/link.html", user=user, link=link)
     return render_template("admin/invite.html", form=form)

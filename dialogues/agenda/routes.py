@@ -6,12 +6,12 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from dialogues.agenda import ical, services
-from dialogues.agenda import models  # noqa: F401  (registers the tables)
+from dialogues.agenda import services
 from dialogues.agenda.forms import AgendaItemForm, ItemFormData
 from dialogues.agenda.models import AgendaItem
+from dialogues.calendars import ical
 from dialogues.core import codes
-from dialogues.core.errors import DomainError
+from dialogues.core.views import child_or_404, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
@@ -29,13 +29,6 @@ def webcal_url(endpoint: str, **values) -> str:
 def _ics(calendar, filename: str) -> Response:
     return Response(ical.serialize(calendar), content_type="text/calendar; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _load_item(event_id: int, item_id: int) -> AgendaItem:
-    item = db.get_or_404(AgendaItem, item_id)
-    if item.event_id != event_id:
-        abort(404)
-    return item
 
 
 def _viewer_zone(event: Event) -> str:
@@ -89,14 +82,9 @@ def new_item(event_id: int):
     authorize(Action.EDIT_AGENDA, event)
     form = AgendaItemForm(event=event, data={"day": event.starts_on})
     if form.validate_on_submit():
-        try:
-            item = services.add_item(event, actor=current_user, **form.item_fields())
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            return _saved(item)
+        added = run_service(services.add_item, event, actor=current_user, **form.item_fields())
+        if added:
+            return _saved(added.value)
     return render_template("agenda/form.html", event=event, form=form, item=None, warnings=[])
 
 
@@ -104,18 +92,12 @@ def new_item(event_id: int):
 @login_required
 def edit_item(event_id: int, item_id: int):
     """Edit an item, with the conflicts it is part of shown as warnings."""
-    item = _load_item(event_id, item_id)
+    item = child_or_404(AgendaItem, item_id, event_id=event_id)
     event = item.event
     authorize(Action.EDIT_AGENDA, event)
     form = AgendaItemForm(event=event, obj=ItemFormData(item, event.timezone))
     if form.validate_on_submit():
-        try:
-            services.update_item(item, actor=current_user, **form.item_fields())
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.update_item, item, actor=current_user, **form.item_fields()):
             return _saved(item)
     return render_template("agenda/form.html", event=event, form=form, item=item,
                            warnings=services.conflicts_of(item))
@@ -133,11 +115,10 @@ def _saved(item: AgendaItem):
 @login_required
 def cancel_item(event_id: int, item_id: int):
     """Cancel an item; calendars that hold it are told."""
-    item = _load_item(event_id, item_id)
+    item = child_or_404(AgendaItem, item_id, event_id=event_id)
     authorize(Action.EDIT_AGENDA, item.event)
-    services.cancel_item(item, actor=current_user)
-    db.session.commit()
-    flash("Item cancelled.", "success")
+    if run_service(services.cancel_item, item, actor=current_user):
+        flash("Item cancelled.", "success")
     return redirect(url_for("agenda.show", event_id=event_id))
 
 
@@ -145,11 +126,10 @@ def cancel_item(event_id: int, item_id: int):
 @login_required
 def delete_item(event_id: int, item_id: int):
     """Delete an item entered by mistake."""
-    item = _load_item(event_id, item_id)
+    item = child_or_404(AgendaItem, item_id, event_id=event_id)
     authorize(Action.EDIT_AGENDA, item.event)
-    services.delete_item(item, actor=current_user)
-    db.session.commit()
-    flash("Item deleted.", "success")
+    if run_service(services.delete_item, item, actor=current_user):
+        flash("Item deleted.", "success")
     return redirect(url_for("agenda.show", event_id=event_id))
 
 
@@ -159,13 +139,8 @@ def apply_template(event_id: int):
     """Start an empty agenda from the template for the event's kind."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.EDIT_AGENDA, event)
-    try:
-        items = services.apply_template(event, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(f"Agenda started with {len(items)} items from the template.", "success")
+    if started := run_service(services.apply_template, event, actor=current_user):
+        flash(f"Agenda started with {len(started.value)} items from the template.", "success")
     return redirect(url_for("agenda.show", event_id=event_id))
 
 
@@ -211,9 +186,8 @@ def my_calendar():
 @login_required
 def regenerate_feed():
     """Give the feed a new secret address; the old one stops working."""
-    services.regenerate_feed(current_user, actor=current_user)
-    db.session.commit()
-    flash("Your calendar has a new address. Subscribe again with it; the old one no longer works.", "success")
+    if run_service(services.regenerate_feed, current_user, actor=current_user):
+        flash("Your calendar has a new address. Subscribe again with it; the old one no longer works.", "success")
     return redirect(url_for("agenda.my_calendar"))
 
 

@@ -1,10 +1,9 @@
 """``flask commitments …``: the follow-up reminders, for cron."""
-from datetime import date
-
 import click
 from flask.cli import AppGroup
 
 from dialogues.commitments import services
+from dialogues.core import clock
 from dialogues.extensions import db
 
 commitments_cli = AppGroup("commitments", help="Follow-up of commitments.")
@@ -15,7 +14,7 @@ commitments_cli = AppGroup("commitments", help="Follow-up of commitments.")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="The day to act as (tests).")
 def remind_command(dry_run: bool, today) -> None:
     """Remind owners of commitments due soon, overdue, or without a recent update; once a day at most."""
-    day = today.date() if today else date.today()
+    day = today.date() if today else clock.utc_today()
     reminders = services.send_reminders(day, dry_run=dry_run)
     for reminder in reminders:
         click.echo(f"{reminder.kind}\t{reminder.to}\t{reminder.commitment.id}\t{reminder.commitment.title}")

@@ -1,16 +1,14 @@
 """Pages for commitments: logging, review, progress, the registry, dashboards and settings."""
-from datetime import UTC, datetime
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from dialogues.commitments import models  # noqa: F401  (registers the tables)
 from dialogues.commitments import services
 from dialogues.commitments.charts import progress_svg
 from dialogues.commitments.exports import commitments_csv
 from dialogues.commitments.forms import CommitmentForm, RecordForm, RegistryFilterForm, ReviewForm, SettingsForm, UpdateForm
 from dialogues.commitments.models import Commitment
-from dialogues.core.errors import DomainError
+from dialogues.core import clock
+from dialogues.core.views import run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.outcomes.services import action_steps
@@ -23,10 +21,6 @@ bp = Blueprint("commitments", __name__)
 _SETTINGS = {"inactive_after_days": services.INACTIVE_AFTER_DAYS,
              "remind_due_within_days": services.REMIND_DUE_WITHIN_DAYS,
              "remind_silent_months": services.REMIND_SILENT_MONTHS}
-
-
-def _today():
-    return datetime.now(UTC).date()
 
 
 def _commitment(commitment_id: int, action: Action) -> Commitment:
@@ -51,7 +45,7 @@ def _csv(rows, name: str) -> Response:
 @login_required
 def mine():
     """Your commitments, their review and progress, with a traffic light each."""
-    return render_template("commitments/mine.html", rows=services.rows(services.mine(current_user), _today()))
+    return render_template("commitments/mine.html", rows=services.rows(services.mine(current_user), clock.utc_today()))
 
 
 @bp.route("/events/<int:event_id>/commitments/new", methods=["GET", "POST"])
@@ -63,15 +57,11 @@ def add(event_id: int):
         abort(403)
     form = CommitmentForm(action_steps=action_steps(event))
     if form.validate_on_submit():
-        try:
-            commitment = services.create_commitment(owner=current_user, event=event, actor=current_user,
-                                                    **_fields(form, current_user))
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        created = run_service(services.create_commitment, owner=current_user, event=event, actor=current_user,
+                              **_fields(form, current_user))
+        if created:
             flash("Commitment saved. A convener will review it before it is public.", "success")
-            return redirect(url_for("commitments.show", commitment_id=commitment.id))
+            return redirect(url_for("commitments.show", commitment_id=created.value.id))
     return render_template("commitments/form.html", form=form, event=event, commitment=None, recording=False)
 
 
@@ -85,15 +75,11 @@ def record(event_id: int):
     form = RecordForm(people=people, action_steps=action_steps(event))
     if form.validate_on_submit():
         owner = next(p for p in people if p.id == form.owner_id.data)
-        try:
-            commitment = services.create_commitment(owner=owner, event=event, actor=current_user,
-                                                    **_fields(form, owner))
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        created = run_service(services.create_commitment, owner=owner, event=event, actor=current_user,
+                              **_fields(form, owner))
+        if created:
             flash(f"Commitment recorded for {owner.name}, who has been told.", "success")
-            return redirect(url_for("commitments.show", commitment_id=commitment.id))
+            return redirect(url_for("commitments.show", commitment_id=created.value.id))
     return render_template("commitments/form.html", form=form, event=event, commitment=None, recording=True)
 
 
@@ -102,7 +88,7 @@ def show(commitment_id: int):
     """One commitment: what, by when, its review and the full history of its progress."""
     commitment = _commitment(commitment_id, Action.VIEW_COMMITMENT)
     return render_template("commitments/show.html", commitment=commitment,
-                           row=services.row_of(commitment, _today()), review_form=ReviewForm())
+                           row=services.row_of(commitment, clock.today_where(commitment.event)), review_form=ReviewForm())
 
 
 @bp.route("/commitments/<int:commitment_id>/edit", methods=["GET", "POST"])
@@ -115,13 +101,10 @@ def edit(commitment_id: int):
     if request.method == "GET":
         form.for_organisation.data = commitment.organisation_id is not None
     if form.validate_on_submit():
-        try:
-            back = services.update_commitment(commitment, actor=current_user, **_fields(form, commitment.owner))
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash("Saved. It goes back to a convener for review." if back else "Saved.", "success")
+        updated = run_service(services.update_commitment, commitment, actor=current_user,
+                              **_fields(form, commitment.owner))
+        if updated:
+            flash("Saved. It goes back to a convener for review." if updated.value else "Saved.", "success")
             return redirect(url_for("commitments.show", commitment_id=commitment.id))
     return render_template("commitments/form.html", form=form, event=commitment.event, commitment=commitment,
                            recording=False)
@@ -135,13 +118,8 @@ def review(commitment_id: int):
     form = ReviewForm()
     if not form.validate():
         abort(400)
-    try:
-        services.review_commitment(commitment, accept=form.decision.data == "accept",
-                                   comment=form.comment.data, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.review_commitment, commitment, accept=form.decision.data == "accept",
+                   comment=form.comment.data, actor=current_user):
         flash("Review saved.", "success")
     return redirect(url_for("commitments.show", commitment_id=commitment.id))
 
@@ -153,14 +131,9 @@ def add_update(commitment_id: int):
     commitment = _commitment(commitment_id, Action.EDIT_COMMITMENT)
     form = UpdateForm()
     if form.validate_on_submit():
-        try:
-            services.add_update(commitment, status=form.status.data, share_done=form.share_done.data,
-                                note=form.note.data, evidence_links=(form.evidence_links.data or "").splitlines(),
-                                reported_on=_today(), actor=current_user)
-        except DomainError as error:
-            form.evidence_links.errors.append(str(error))
-        else:
-            db.session.commit()
+        if run_service(services.add_update, commitment, status=form.status.data, share_done=form.share_done.data,
+                       note=form.note.data, evidence_links=(form.evidence_links.data or "").splitlines(),
+                       reported_on=clock.today_where(commitment.event), actor=current_user, error_field=form.evidence_links):
             flash("Progress saved.", "success")
             return redirect(url_for("commitments.show", commitment_id=commitment.id))
     return render_template("commitments/update_form.html", form=form, commitment=commitment)
@@ -173,7 +146,7 @@ def registry():
     if not form.validate():
         form = RegistryFilterForm(formdata=None)
     stmt = services.public_registry(search=form.q.data, kind=form.kind.data, level=form.level.data)
-    found = services.rows(stmt, _today())
+    found = services.rows(stmt, clock.utc_today())
     if request.args.get("format") == "csv":
         return _csv(found, "commitments")
     return render_template("commitments/registry.html", form=form, rows=found)
@@ -184,7 +157,7 @@ def event_dashboard(event_id: int):
     """The follow-up of an event's commitments, for its conveners and hosts."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.VIEW_FOLLOW_UP, event)
-    board = services.dashboard(services.of_event(event), _today())
+    board = services.dashboard(services.of_event(event), event.today)
     if request.args.get("format") == "csv":
         return _csv(board.rows, f"commitments-event-{event.id}")
     return render_template("commitments/dashboard.html", board=board, event=event, programme=None,
@@ -196,7 +169,7 @@ def programme_dashboard(programme_id: int):
     """The follow-up of an initiative's, learning group's or conference series' commitments."""
     programme = db.get_or_404(Programme, programme_id)
     authorize(Action.VIEW_FOLLOW_UP, programme)
-    board = services.dashboard(services.of_programme(programme), _today())
+    board = services.dashboard(services.of_programme(programme), clock.utc_today())
     if request.args.get("format") == "csv":
         return _csv(board.rows, f"commitments-programme-{programme.id}")
     return render_template("commitments/dashboard.html", board=board, event=None, programme=programme,
@@ -210,10 +183,9 @@ def follow_up_settings():
     authorize(Action.CHANGE_SETTINGS)
     form = SettingsForm(data={name: services.setting(key) for name, key in _SETTINGS.items()})
     if form.validate_on_submit():
-        for name, key in _SETTINGS.items():
-            settings.set_value(key, form[name].data, actor=current_user)
-        db.session.commit()
-        flash("Settings saved.", "success")
-        return redirect(url_for("commitments.follow_up_settings"))
+        if run_service(settings.set_values, {key: form[name].data for name, key in _SETTINGS.items()},
+                       actor=current_user):
+            flash("Settings saved.", "success")
+            return redirect(url_for("commitments.follow_up_settings"))
     return render_template("commitments/settings.html", form=form)
 

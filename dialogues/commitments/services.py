@@ -3,10 +3,8 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, url_for
 from sqlalchemy.orm import joinedload
 
 from dialogues.accounts.models import User
@@ -17,6 +15,7 @@ from dialogues.commitments.models import Commitment, CommitmentUpdate
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
+from dialogues.core.links import absolute_link
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.mail import services as mail
@@ -447,13 +446,7 @@ def send_reminders(today: date, *, dry_run: bool) -> list[Reminder]:
 # --- messages ---------------------------------------------------------------------------------
 
 def _commitment_link(commitment: Commitment) -> list[str]:
-    link = None
-    if base := current_app.config.get("BASE_URL"):
-        parts = urlsplit(base)
-        adapter = current_app.url_map.bind(parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme)
-        link = adapter.build("commitments.show", {"commitment_id": commitment.id}, force_external=True)
-    elif has_request_context() or current_app.config.get("SERVER_NAME"):
-        link = url_for("commitments.show", commitment_id=commitment.id, _external=True)
+    link = absolute_link("commitments.show", commitment_id=commitment.id)
     return ["", "Your commitment:", link] if link else []
 
 

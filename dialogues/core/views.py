@@ -1,10 +1,17 @@
-"""What every page shares: error pages and the helpers templates may call."""
+"""What every page shares: error pages, the helpers templates may call, and the one way a
+view loads what it works on and runs a service."""
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from flask import Flask, render_template
+import sqlalchemy as sa
+from flask import Flask, flash, render_template
 from flask_wtf.csrf import CSRFError
 
 from dialogues.core import codes
+from dialogues.core.errors import DomainError
+from dialogues.extensions import db
 from dialogues.permissions import Action, can, is_secretariat
 
 logger = logging.getLogger(__name__)
@@ -18,6 +25,46 @@ ERROR_TEXT = {
     429: ("Too many attempts", "Please wait a minute, then try again."),
     500: ("Something went wrong on our side", "The secretariat has been told. Please try again later."),
 }
+
+
+def child_or_404(model, child_id: int, **parent):
+    """The ``model`` row with ``child_id`` if it belongs to the parent named, e.g.
+    ``child_or_404(AgendaItem, item_id, event_id=event_id)``; else 404, as for an unknown id."""
+    ((column, parent_id),) = parent.items()
+    return db.first_or_404(sa.select(model).where(model.id == child_id, getattr(model, column) == parent_id))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a service run gave: true when it succeeded (``value`` is its result), else ``error``."""
+
+    ok: bool
+    value: Any = None
+    error: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def run_service(service: Callable, /, *args, error_field=None, keep_on_error: bool = False, **kwargs) -> Outcome:
+    """Run ``service(*args, **kwargs)`` for a view: commit when it succeeds; when a rule refuses
+    (DomainError), roll back and show the message, on ``error_field`` of a re-rendered form
+    when given, else as a flashed error.
+
+    ``keep_on_error`` commits what the service did before refusing, for the few services
+    whose refusal itself changes something that must last (a lapsed waiting-list offer).
+    """
+    try:
+        value = service(*args, **kwargs)
+    except DomainError as error:
+        db.session.commit() if keep_on_error else db.session.rollback()
+        if error_field is not None:
+            error_field.errors.append(str(error))
+        else:
+            flash(str(error), "error")
+        return Outcome(False, error=str(error))
+    db.session.commit()
+    return Outcome(True, value)
 
 
 def _error_page(code: int, detail: str | None = None):

@@ -5,7 +5,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from dialogues.core import codes
+from dialogues.core import clock, codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow
 from dialogues.core.enums import Visibility
 from dialogues.core.errors import DomainError
@@ -80,6 +80,16 @@ class Event(db.Model):
     @property
     def country_name(self) -> str:
         return codes.country_name(self.country)
+
+    @property
+    def where(self) -> str:
+        """Where the event is: venue, city and country, those that are known, in that order."""
+        return ", ".join(part for part in (self.venue, self.city, self.country_name) if part)
+
+    @property
+    def today(self) -> date:
+        """Today's date where the event is held (in its IANA zone)."""
+        return clock.local_today(self.timezone)
 
     @property
     def working_language_names(self) -> list[str]:

@@ -1,13 +1,11 @@
 """Pages for finding, reading, creating and editing events."""
-from datetime import UTC, datetime
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from dialogues.core import clock
 from dialogues.core.columns import utcnow
-from dialogues.core.errors import DomainError
+from dialogues.core.views import run_service
 from dialogues.events import services
-from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.enums import EventKind
 from dialogues.events.forms import EventFilterForm, EventForm
 from dialogues.events.models import Event
@@ -21,14 +19,10 @@ from dialogues.programmes.services import programmes_open_to_new_events, visible
 bp = Blueprint("events", __name__)
 
 
-def _today():
-    return datetime.now(UTC).date()
-
-
 @bp.get("/")
 def home():
     """The front page: what is coming up and the programmes behind it."""
-    upcoming = db.session.scalars(services.visible_events(current_user, today=_today()).limit(5)).all()
+    upcoming = db.session.scalars(services.visible_events(current_user, today=clock.utc_today()).limit(5)).all()
     programmes = db.session.scalars(visible_programmes(current_user).limit(12)).all()
     return render_template("events/home.html", upcoming=upcoming, programmes=programmes)
 
@@ -41,7 +35,7 @@ def list_events():
         # Odd query strings fall back to the defaults instead of failing.
         form = EventFilterForm(formdata=None)
     stmt = services.visible_events(
-        current_user, when=form.when.data, kind=form.kind.data, country=form.country.data, today=_today()
+        current_user, when=form.when.data, kind=form.kind.data, country=form.country.data, today=clock.utc_today()
     )
     page = db.paginate(
         stmt, page=request.args.get("page", 1, type=int),
@@ -57,7 +51,7 @@ def show_event(event_id: int):
     authorize(Action.VIEW_EVENT, event)
     return render_template(
         "events/show.html", event=event, outcome_counts=outcomes.outcome_counts(event),
-        preparation=preparation.event_panel(event, current_user, _today()),
+        preparation=preparation.event_panel(event, current_user, event.today),
         my_registration=registrations.registration_of(event, current_user),
         places_left=registrations.places_left(event, utcnow()), now=utcnow(),
     )
@@ -82,16 +76,10 @@ def create_event():
         # Conveners must place the event in one of their programmes.
         form.programme_id.choices = form.programme_id.choices[1:]
     if form.validate_on_submit():
-        try:
-            event = services.create_event(actor=current_user, **_event_fields(form))
-            if event.kind in DIALOGUE_KINDS:
-                preparation.create_checklist(event, actor=current_user)
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        created = run_service(preparation.plan_event, actor=current_user, **_event_fields(form))
+        if created:
             flash("Event created.", "success")
-            return redirect(url_for("events.show_event", event_id=event.id))
+            return redirect(url_for("events.show_event", event_id=created.value.id))
     return render_template("events/form.html", form=form, event=None)
 
 
@@ -105,13 +93,7 @@ def edit_event(event_id: int):
     if not can(current_user, Action.CREATE_EVENT) and event.programme_id is not None:
         form.programme_id.choices = form.programme_id.choices[1:]
     if form.validate_on_submit():
-        try:
-            services.update_event(event, actor=current_user, **_event_fields(form))
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.update_event, event, actor=current_user, **_event_fields(form)):
             flash("Event saved.", "success")
             return redirect(url_for("events.show_event", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)

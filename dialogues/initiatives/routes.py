@@ -1,27 +1,24 @@
 """Pages for taking up an issue as a dialogue initiative and keeping its plan."""
-from datetime import date
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from dialogues.core.errors import DomainError
+from dialogues.core import clock
+from dialogues.core.views import run_service
 from dialogues.extensions import db
 from dialogues.initiatives import services
 from dialogues.initiatives.enums import MemberKind
 from dialogues.initiatives.forms import HINTS, InitiativeForm
 from dialogues.initiatives.models import Initiative
 from dialogues.permissions import Action, authorize
-from dialogues.programmes import services as programmes
 from dialogues.proposals.models import IssueProposal
 
 bp = Blueprint("initiatives", __name__)
 
 
-def _members(form: InitiativeForm):
-    """People (by email) and organisations (by name) from the form, or DomainError."""
-    people = {k: services.people_by_email(form.lines(k)) for k in MemberKind if k.is_person}
-    organisations = {k: form.lines(k) for k in MemberKind if not k.is_person}
-    return people, organisations
+def _members(form: InitiativeForm) -> dict:
+    """People (by email) and organisations (by name) from the form."""
+    return {"member_emails": {k: form.lines(k) for k in MemberKind if k.is_person},
+            "organisations": {k: form.lines(k) for k in MemberKind if not k.is_person}}
 
 
 @bp.route("/proposals/<int:proposal_id>/initiative", methods=["GET", "POST"])
@@ -34,22 +31,16 @@ def create(proposal_id: int):
     if request.method == "GET":
         form.title.data = proposal.title
         form.summary.data = "\n\n".join(t for t in (proposal.problem_statement, proposal.why_now) if t)
-        today = date.today()
+        today = clock.utc_today()
         form.starts_on.data, form.ends_on.data = today, today.replace(year=today.year + 4)
     if form.validate_on_submit():
-        try:
-            people, organisations = _members(form)
-            programme = services.create_initiative(
-                proposal, actor=current_user, title=form.title.data, summary=form.summary.data or "",
-                starts_on=form.starts_on.data, ends_on=form.ends_on.data,
-                planned_dialogues=form.planned_dialogues.data, people=people, organisations=organisations)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        created = run_service(
+            services.take_up_issue, proposal, actor=current_user, title=form.title.data,
+            summary=form.summary.data or "", starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+            planned_dialogues=form.planned_dialogues.data, **_members(form))
+        if created:
             flash("Initiative created. Plan its first dialogue.", "success")
-            return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+            return redirect(url_for("programmes.show_programme", programme_id=created.value.id))
     return render_template("initiatives/form.html", form=form, proposal=proposal, initiative=None, hints=HINTS)
 
 
@@ -64,18 +55,9 @@ def edit(programme_id: int):
         form.title.data, form.summary.data = initiative.programme.title, initiative.programme.summary
         form.fill_members(initiative)
     if form.validate_on_submit():
-        try:
-            people, organisations = _members(form)
-            programmes.update_programme(initiative.programme, actor=current_user,
-                                        title=form.title.data, summary=form.summary.data or "")
-            services.update_initiative(
-                initiative, actor=current_user, starts_on=form.starts_on.data, ends_on=form.ends_on.data,
-                planned_dialogues=form.planned_dialogues.data, people=people, organisations=organisations)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.edit_initiative, initiative, actor=current_user, title=form.title.data,
+                       summary=form.summary.data or "", starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+                       planned_dialogues=form.planned_dialogues.data, **_members(form)):
             flash("Initiative saved.", "success")
             return redirect(url_for("programmes.show_programme", programme_id=programme_id))
     return render_template("initiatives/form.html", form=form, proposal=None, initiative=initiative, hints=HINTS)

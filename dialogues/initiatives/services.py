@@ -19,6 +19,7 @@ from dialogues.initiatives.enums import MemberKind
 from dialogues.initiatives.models import Initiative, InitiativeMember
 from dialogues.permissions import Role, is_secretariat
 from dialogues.programmes.enums import ProgrammeKind
+from dialogues.programmes import services as programmes
 from dialogues.programmes.models import Programme
 from dialogues.proposals.enums import ProposalStatus
 
@@ -79,6 +80,12 @@ def create_initiative(proposal, *, actor, title: str, summary: str, starts_on: d
     return programme
 
 
+def take_up_issue(proposal, *, actor, member_emails: dict[MemberKind, list[str]], **fields) -> Programme:
+    """Take up a selected issue as an initiative, its people given by email."""
+    people = {kind: people_by_email(emails) for kind, emails in member_emails.items()}
+    return create_initiative(proposal, actor=actor, people=people, **fields)
+
+
 def update_initiative(initiative: Initiative, *, actor, starts_on: date, ends_on: date, planned_dialogues: int,
                       people: dict[MemberKind, list[User]], organisations: dict[MemberKind, list[str]]) -> None:
     """Change an initiative's dates, plan and people."""
@@ -89,6 +96,16 @@ def update_initiative(initiative: Initiative, *, actor, starts_on: date, ends_on
     _set_members(initiative, people, organisations)
     db.session.flush()
     logger.info("initiative %s updated by %s", initiative.programme_id, describe(actor))
+
+
+def edit_initiative(initiative: Initiative, *, actor, title: str, summary: str, starts_on: date, ends_on: date,
+                    planned_dialogues: int, member_emails: dict[MemberKind, list[str]],
+                    organisations: dict[MemberKind, list[str]]) -> None:
+    """Change an initiative's title and summary (its programme's), dates, plan and people (by email)."""
+    people = {kind: people_by_email(emails) for kind, emails in member_emails.items()}
+    programmes.update_programme(initiative.programme, actor=actor, title=title, summary=summary)
+    update_initiative(initiative, actor=actor, starts_on=starts_on, ends_on=ends_on,
+                      planned_dialogues=planned_dialogues, people=people, organisations=organisations)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,10 @@
 """Pages for a dialogue's outcomes: everyone allowed reads them, conveners record them."""
-import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from dialogues.core.errors import DomainError
+from dialogues.core.views import child_or_404, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
-from dialogues.outcomes import models  # noqa: F401  (registers the tables)
 from dialogues.outcomes import services
 from dialogues.outcomes.forms import MoveForm, OutcomeForm, OutcomeTextForm
 from dialogues.outcomes.models import Outcome
@@ -24,7 +22,7 @@ def _event(event_id: int, action: Action) -> Event:
 def _outcome(event_id: int, outcome_id: int) -> Outcome:
     # An item is only ever reached through its own event, so a wrong pairing is a 404.
     event = _event(event_id, Action.RECORD_OUTCOMES)
-    return db.first_or_404(sa.select(Outcome).where(Outcome.id == outcome_id, Outcome.event_id == event.id))
+    return child_or_404(Outcome, outcome_id, event_id=event.id)
 
 
 def _item_url(outcome: Outcome) -> str:
@@ -48,14 +46,11 @@ def add(event_id: int):
     event = _event(event_id, Action.RECORD_OUTCOMES)
     form = OutcomeForm(kind=request.args.get("kind"))
     if form.validate_on_submit():
-        try:
-            outcome = services.add_outcome(event, form.kind.data, form.text.data, actor=current_user)
-        except DomainError as error:
-            form.text.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(f"Added to {outcome.kind.label.lower()}.", "success")
-            return redirect(_item_url(outcome))
+        added = run_service(services.add_outcome, event, form.kind.data, form.text.data, actor=current_user,
+                            error_field=form.text)
+        if added:
+            flash(f"Added to {added.value.kind.label.lower()}.", "success")
+            return redirect(_item_url(added.value))
     return render_template("outcomes/form.html", event=event, form=form, outcome=None)
 
 
@@ -66,12 +61,7 @@ def edit(event_id: int, outcome_id: int):
     outcome = _outcome(event_id, outcome_id)
     form = OutcomeTextForm(obj=outcome)
     if form.validate_on_submit():
-        try:
-            services.update_outcome(outcome, form.text.data, actor=current_user)
-        except DomainError as error:
-            form.text.errors.append(str(error))
-        else:
-            db.session.commit()
+        if run_service(services.update_outcome, outcome, form.text.data, actor=current_user, error_field=form.text):
             flash("Item saved.", "success")
             return redirect(_item_url(outcome))
     return render_template("outcomes/form.html", event=outcome.event, form=form, outcome=outcome)
@@ -84,9 +74,8 @@ def remove(event_id: int, outcome_id: int):
     outcome = _outcome(event_id, outcome_id)
     if request.method == "POST":  # the app-wide CSRF check has already passed
         kind = outcome.kind
-        services.remove_outcome(outcome, actor=current_user)
-        db.session.commit()
-        flash(f"Item removed from {kind.label.lower()}.", "success")
+        if run_service(services.remove_outcome, outcome, actor=current_user):
+            flash(f"Item removed from {kind.label.lower()}.", "success")
         return redirect(url_for("outcomes.show", event_id=event_id, _anchor=f"kind-{kind.value}"))
     return render_template("outcomes/remove.html", event=outcome.event, outcome=outcome)
 
@@ -99,6 +88,5 @@ def move(event_id: int, outcome_id: int):
     form = MoveForm()
     if not form.validate():
         abort(400)
-    services.move_outcome(outcome, form.direction.data, actor=current_user)
-    db.session.commit()
+    run_service(services.move_outcome, outcome, form.direction.data, actor=current_user)
     return redirect(_item_url(outcome))

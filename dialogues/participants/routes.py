@@ -1,10 +1,10 @@
 """Pages for an event's participants: list, balance of voices, CSV, check-in."""
-import sqlalchemy as sa
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from dialogues.accounts.enums import StakeholderGroup
 from dialogues.core.errors import DomainError
+from dialogues.core.views import child_or_404, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.participants import exports, imports, services
@@ -107,18 +107,11 @@ def _back_to_check_in(form: CheckInForm, registration: Registration) -> str:
 def mark_attendance(event_id: int, registration_id: int):
     """Mark one person present, or undo a mistaken check-in."""
     event = _event(event_id, Action.CHECK_IN)
-    registration = db.first_or_404(sa.select(Registration).where(
-        Registration.id == registration_id, Registration.event_id == event.id))
+    registration = child_or_404(Registration, registration_id, event_id=event.id)
     form = CheckInForm()
     if not form.validate_on_submit():
         abort(400)
     attended = form.attended.data == "1"
-    try:
-        services.check_in(registration, attended, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.check_in, registration, attended, actor=current_user):
         flash(f"{registration.user.name} {'is checked in' if attended else 'is no longer checked in'}.", "success")
     return redirect(_back_to_check_in(form, registration))

@@ -1,41 +1,20 @@
 """Pages for preparing a dialogue: the checklist of typical steps, and background papers."""
-from datetime import UTC, datetime
 from io import BytesIO
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 
-from dialogues.core.errors import DomainError
+from dialogues.core.views import child_or_404, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
-from dialogues.files import models as file_models  # noqa: F401  (registers the tables)
 from dialogues.files.models import StoredFile
 from dialogues.files.services import human_size
 from dialogues.permissions import Action, authorize, can
-from dialogues.preparation import models  # noqa: F401
 from dialogues.preparation import services
 from dialogues.preparation.forms import NewTaskForm, PaperForm, TaskForm, TickForm
 from dialogues.preparation.models import BackgroundPaper, PreparationTask
 
 bp = Blueprint("preparation", __name__)
-
-
-def _today():
-    return datetime.now(UTC).date()
-
-
-def _task_or_404(event_id: int, task_id: int) -> PreparationTask:
-    task = db.get_or_404(PreparationTask, task_id)
-    if task.event_id != event_id:
-        abort(404)
-    return task
-
-
-def _paper_or_404(event_id: int, paper_id: int) -> BackgroundPaper:
-    paper = db.get_or_404(BackgroundPaper, paper_id)
-    if paper.event_id != event_id:
-        abort(404)
-    return paper
 
 
 def _visible_tasks(event: Event) -> list[PreparationTask]:
@@ -53,8 +32,8 @@ def _visible_tasks(event: Event) -> list[PreparationTask]:
 
 def _render_checklist(event: Event, new_task_form: NewTaskForm):
     tasks = _visible_tasks(event)
-    return render_template("preparation/checklist.html", event=event, tasks=tasks, today=_today(),
-                           progress=services.progress(tasks, _today()), new_task_form=new_task_form)
+    return render_template("preparation/checklist.html", event=event, tasks=tasks, today=event.today,
+                           progress=services.progress(tasks, event.today), new_task_form=new_task_form)
 
 
 @bp.get("/events/<int:event_id>/preparation")
@@ -71,9 +50,8 @@ def create_checklist(event_id: int):
     """Start the checklist with the typical steps of a dialogue."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.PREPARE_EVENT, event)
-    services.create_checklist(event, actor=current_user)
-    db.session.commit()
-    flash("The checklist is ready. Give each step an owner.", "success")
+    if run_service(services.create_checklist, event, actor=current_user):
+        flash("The checklist is ready. Give each step an owner.", "success")
     return redirect(url_for(".checklist", event_id=event.id))
 
 
@@ -86,9 +64,8 @@ def add_task(event_id: int):
     form = NewTaskForm()
     if not form.validate_on_submit():
         return _render_checklist(event, form)
-    services.add_task(event, form.title.data, due_on=form.due_on.data, actor=current_user)
-    db.session.commit()
-    flash("Step added.", "success")
+    if run_service(services.add_task, event, form.title.data, due_on=form.due_on.data, actor=current_user):
+        flash("Step added.", "success")
     return redirect(url_for(".checklist", event_id=event.id))
 
 
@@ -104,16 +81,15 @@ def _owner_choices(task: PreparationTask) -> list:
 @login_required
 def edit_task(event_id: int, task_id: int):
     """Give a step an owner and a due date."""
-    task = _task_or_404(event_id, task_id)
+    task = child_or_404(PreparationTask, task_id, event_id=event_id)
     authorize(Action.PREPARE_EVENT, task.event)
     people = _owner_choices(task)
     form = TaskForm(obj=task, people=people)
     if form.validate_on_submit():
         owner = next((p for p in people if p.id == form.owner_id.data), None)
-        services.update_task(task, owner=owner, due_on=form.due_on.data, actor=current_user)
-        db.session.commit()
-        flash(f"“{task.title}” saved.", "success")
-        return redirect(url_for(".checklist", event_id=event_id))
+        if run_service(services.update_task, task, owner=owner, due_on=form.due_on.data, actor=current_user):
+            flash(f"“{task.title}” saved.", "success")
+            return redirect(url_for(".checklist", event_id=event_id))
     return render_template("preparation/task_form.html", form=form, task=task, event=task.event)
 
 
@@ -121,14 +97,13 @@ def edit_task(event_id: int, task_id: int):
 @login_required
 def tick_task(event_id: int, task_id: int):
     """Tick a step off, or open it again; a step's owner may tick their own."""
-    task = _task_or_404(event_id, task_id)
+    task = child_or_404(PreparationTask, task_id, event_id=event_id)
     authorize(Action.TICK_PREPARATION_TASK, task)
     form = TickForm()
     if not form.validate_on_submit():
         abort(400)
-    services.set_task_done(task, form.done.data == "1", actor=current_user)
-    db.session.commit()
-    flash(f"“{task.title}” marked {'done' if task.is_done else 'not done'}.", "success")
+    if run_service(services.set_task_done, task, form.done.data == "1", actor=current_user):
+        flash(f"“{task.title}” marked {'done' if task.is_done else 'not done'}.", "success")
     return redirect(url_for(".checklist", event_id=event_id))
 
 
@@ -169,13 +144,7 @@ def add_paper(event_id: int):
     authorize(Action.PREPARE_EVENT, event)
     form = PaperForm()
     if form.validate_on_submit():
-        try:
-            _add_paper(event, form)
-        except DomainError as error:
-            db.session.rollback()
-            (form.url if form.file.data is None else form.file).errors.append(str(error))
-        else:
-            db.session.commit()
+        if run_service(_add_paper, event, form, error_field=form.url if form.file.data is None else form.file):
             flash("Paper added.", "success")
             return redirect(url_for(".papers", event_id=event.id))
     return _render_papers(event, form)
@@ -185,13 +154,12 @@ def add_paper(event_id: int):
 @login_required
 def remove_paper(event_id: int, paper_id: int):
     """Take a background paper off the event, once asked whether to."""
-    paper = _paper_or_404(event_id, paper_id)
+    paper = child_or_404(BackgroundPaper, paper_id, event_id=event_id)
     authorize(Action.PREPARE_EVENT, paper.event)
     if request.method == "GET":
         return render_template("preparation/remove_paper.html", paper=paper, event=paper.event)
-    services.remove_paper(paper, actor=current_user)
-    db.session.commit()
-    flash("Paper removed.", "success")
+    if run_service(services.remove_paper, paper, actor=current_user):
+        flash("Paper removed.", "success")
     return redirect(url_for(".papers", event_id=event_id))
 
 
@@ -208,7 +176,7 @@ def _send(stored: StoredFile):
 @bp.get("/events/<int:event_id>/papers/<int:paper_id>/file")
 def download_paper(event_id: int, paper_id: int):
     """A background paper's file, for whoever may see the event."""
-    paper = _paper_or_404(event_id, paper_id)
+    paper = child_or_404(BackgroundPaper, paper_id, event_id=event_id)
     authorize(Action.VIEW_EVENT, paper.event)
     if paper.file is None:
         abort(404)

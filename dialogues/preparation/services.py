@@ -12,6 +12,8 @@ from dialogues.core import codes
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
+from dialogues.events import services as events
+from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.files import services as files
@@ -72,6 +74,14 @@ def create_checklist(event: Event, *, actor) -> list[PreparationTask]:
     db.session.flush()
     logger.info("preparation checklist for event %s created by %s", event.id, describe(actor))
     return tasks
+
+
+def plan_event(*, actor, **fields) -> Event:
+    """Create an event; a dialogue starts with its checklist of typical steps."""
+    event = events.create_event(actor=actor, **fields)
+    if event.kind in DIALOGUE_KINDS:
+        create_checklist(event, actor=actor)
+    return event
 
 
 def add_task(event: Event, title: str, *, actor, due_on: date | None = None) -> PreparationTask:

@@ -1,6 +1,4 @@
 """Pages for programmes: dialogue initiatives, learning groups, conference series."""
-from datetime import date
-
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
@@ -9,6 +7,8 @@ from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.models import Event
 from dialogues.initiatives import services as initiatives
 from dialogues.initiatives.enums import MemberKind
+from dialogues.core import clock
+from dialogues.core.views import run_service
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
 from dialogues.preparation import services as preparation
@@ -47,7 +47,7 @@ def _show_initiative(programme: Programme):
     return render_template(
         "initiatives/show.html", programme=programme, initiative=programme.initiative, timeline=timeline,
         years=years, dialogue_kinds=DIALOGUE_KINDS, member_kinds=list(MemberKind),
-        late_tasks=preparation.late_tasks(date.today(), programme_id=programme.id)
+        late_tasks=preparation.late_tasks(clock.utc_today(), programme_id=programme.id)
         if can(current_user, Action.PREPARE_EVENT, programme) else [],
     )
 
@@ -59,10 +59,9 @@ def create_programme():
     authorize(Action.CREATE_PROGRAMME)
     form = ProgrammeForm()
     if form.validate_on_submit():
-        programme = services.create_programme(actor=current_user, **form.data)
-        db.session.commit()
-        flash("Programme created.", "success")
-        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+        if created := run_service(services.create_programme, actor=current_user, **form.data):
+            flash("Programme created.", "success")
+            return redirect(url_for("programmes.show_programme", programme_id=created.value.id))
     return render_template("programmes/form.html", form=form, programme=None)
 
 
@@ -74,8 +73,7 @@ def edit_programme(programme_id: int):
     authorize(Action.EDIT_PROGRAMME, programme)
     form = ProgrammeForm(obj=programme)
     if form.validate_on_submit():
-        services.update_programme(programme, actor=current_user, **form.data)
-        db.session.commit()
-        flash("Programme saved.", "success")
-        return redirect(url_for("programmes.show_programme", programme_id=programme.id))
+        if run_service(services.update_programme, programme, actor=current_user, **form.data):
+            flash("Programme saved.", "success")
+            return redirect(url_for("programmes.show_programme", programme_id=programme.id))
     return render_template("programmes/form.html", form=form, programme=programme)

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from dialogues.core.errors import DomainError
+from dialogues.core.views import run_service
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
 from dialogues.programmes.enums import ProgrammeKind
@@ -43,10 +43,9 @@ def propose(series_id: int):
     authorize(Action.PROPOSE_ISSUE, series)
     form = ProposalForm()
     if form.validate_on_submit():
-        proposal = services.propose_issue(series, actor=current_user, **_proposal_fields(form))
-        db.session.commit()
-        flash("Issue proposed. Committee members can now score it.", "success")
-        return redirect(url_for("proposals.show", proposal_id=proposal.id))
+        if proposed := run_service(services.propose_issue, series, actor=current_user, **_proposal_fields(form)):
+            flash("Issue proposed. Committee members can now score it.", "success")
+            return redirect(url_for("proposals.show", proposal_id=proposed.value.id))
     return render_template("proposals/form.html", form=form, series=series, proposal=None)
 
 
@@ -58,13 +57,7 @@ def edit(proposal_id: int):
     authorize(Action.EDIT_PROPOSAL, proposal)
     form = ProposalForm(obj=proposal)
     if form.validate_on_submit():
-        try:
-            services.update_proposal(proposal, actor=current_user, **_proposal_fields(form))
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.update_proposal, proposal, actor=current_user, **_proposal_fields(form)):
             flash("Proposal saved.", "success")
             return redirect(url_for("proposals.show", proposal_id=proposal.id))
     return render_template("proposals/form.html", form=form, series=proposal.series, proposal=proposal)
@@ -100,13 +93,8 @@ def score(proposal_id: int):
     form = score_form(proposal, current_user.id, formdata=request.form)
     if not form.validate():
         return _render_proposal(proposal, scores=form, status=400)
-    try:
-        services.submit_scores(proposal, scores_from(form), actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    if not run_service(services.submit_scores, proposal, scores_from(form), actor=current_user):
         return _render_proposal(db.get_or_404(IssueProposal, proposal_id), scores=form, status=400)
-    db.session.commit()
     flash("Your scores are saved.", "success")
     return redirect(url_for("proposals.show", proposal_id=proposal.id))
 
@@ -117,12 +105,7 @@ def close(proposal_id: int):
     """The convener closes the scoring round."""
     proposal = db.get_or_404(IssueProposal, proposal_id)
     authorize(Action.DECIDE_PROPOSAL, proposal)
-    try:
-        services.close_scoring(proposal, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.close_scoring, proposal, actor=current_user):
         flash("Scoring closed.", "success")
     return redirect(url_for("proposals.show", proposal_id=proposal.id))
 
@@ -136,13 +119,7 @@ def decide(proposal_id: int):
     form = DecisionForm(proposal=proposal)
     if not form.validate_on_submit():
         return _render_proposal(proposal, decision=form, status=400)
-    try:
-        services.decide(proposal, form.status.data, form.reason.data, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    if run_service(services.decide, proposal, form.status.data, form.reason.data, actor=current_user):
         flash(f"The proposal is now {proposal.status.label.lower()}.", "success")
     return redirect(url_for("proposals.show", proposal_id=proposal_id))
 
@@ -168,13 +145,8 @@ def weights(series_id: int):
     current = services.criterion_weights(series.id)
     form = WeightsForm(data={f"weight_{c.value}": w for c, w in current.items()})
     if form.validate_on_submit():
-        try:
-            services.set_criterion_weights(
-                series, {c: form[f"weight_{c.value}"].data for c in Criterion}, actor=current_user)
-        except DomainError as error:
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if run_service(services.set_criterion_weights,
+                       series, {c: form[f"weight_{c.value}"].data for c in Criterion}, actor=current_user):
             flash("Weights saved.", "success")
             return redirect(url_for("proposals.ranking", series_id=series.id))
     return render_template("proposals/weights.html", form=form, series=series)

@@ -9,11 +9,10 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-
 from dialogues.accounts import services as accounts
-from dialogues.mail import ical
+from dialogues.calendars import ical
 from dialogues.mail import services as mail
-from dialogues.mail.links import absolute_link as _link
+from dialogues.core.links import absolute_link as _link
 from dialogues.registration.enums import CostItem, RegistrationStatus, SponsorshipStatus
 
 
@@ -40,7 +39,7 @@ def registration_confirmed(registration) -> None:
         "This email has a calendar invitation. Your calendar can add the event from it.",
         "If you cannot come, please cancel your registration. Then someone else can have your place.",
         *_event_link(event),
-    ], ical=ical.invitation(registration, url=link), ical_method=ical.METHOD)
+    ], ical=ical.invitation(registration, url=link), ical_method=ical.INVITATION_METHOD)
 
 
 def waitlisted(registration) -> None:
@@ -182,7 +181,7 @@ def _when_and_where(event) -> str:
         when = f"It takes place on {long_date(event.starts_on)}"
     else:
         when = f"It takes place from {long_date(event.starts_on)} to {long_date(event.ends_on)}"
-    where = ical.place(event)
+    where = event.where
     return f"{when}, in {where}." if where else f"{when}."
 
 

@@ -4,10 +4,11 @@ from flask_login import current_user, login_required
 
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
+from dialogues.core.views import run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize
-from dialogues.registration import models, services  # noqa: F401  (models registers the tables)
+from dialogues.registration import services
 from dialogues.registration.enums import CostItem, RegistrationStatus
 from dialogues.registration.forms import AwardForm, RegistrationForm, SponsorshipForm
 from dialogues.registration.models import Registration, SponsorshipRequest
@@ -16,15 +17,8 @@ bp = Blueprint("registration", __name__)
 
 
 def _done(message: str, registration: Registration):
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for("registration.show", registration_id=registration.id))
-
-
-def _refused(error: DomainError, target: str):
-    db.session.rollback()
-    flash(str(error), "error")
-    return redirect(target)
 
 
 @bp.route("/events/<int:event_id>/register", methods=["GET", "POST"])
@@ -38,13 +32,8 @@ def register(event_id: int):
         return redirect(url_for("registration.show", registration_id=existing.id))
     form = RegistrationForm(data=services.details_from_profile(current_user))
     if form.validate_on_submit():
-        try:
-            registration = services.register(event, current_user, actor=current_user, **form.details())
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            return _done(_status_message(registration), registration)
+        if registered := run_service(services.register, event, current_user, actor=current_user, **form.details()):
+            return _done(_status_message(registered.value), registered.value)
     return render_template("registration/form.html", form=form, event=event, registration=None, invitation=None)
 
 
@@ -69,12 +58,7 @@ def invitation(token: str):
         return redirect(url_for("registration.show", registration_id=registration.id))
     form = RegistrationForm(obj=registration)
     if form.validate_on_submit():
-        try:
-            services.accept_invitation(registration, actor=current_user, **form.details())
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
+        if run_service(services.accept_invitation, registration, actor=current_user, **form.details()):
             return _done(_status_message(registration), registration)
     return render_template("registration/form.html", form=form, event=registration.event,
                            registration=registration, invitation=token)
@@ -98,8 +82,8 @@ def edit(registration_id: int):
     authorize(Action.EDIT_REGISTRATION, registration)
     form = RegistrationForm(obj=registration)
     if form.validate_on_submit():
-        services.update_details(registration, actor=current_user, **form.details())
-        return _done("Your details are saved.", registration)
+        if run_service(services.update_details, registration, actor=current_user, **form.details()):
+            return _done("Your details are saved.", registration)
     return render_template("registration/form.html", form=form, event=registration.event,
                            registration=registration, invitation=None)
 
@@ -110,10 +94,8 @@ def cancel(registration_id: int):
     """Cancel a registration, decline an invitation, or give up a place on the waiting list."""
     registration = db.get_or_404(Registration, registration_id)
     authorize(Action.EDIT_REGISTRATION, registration)
-    try:
-        services.cancel(registration, actor=current_user)
-    except DomainError as error:
-        return _refused(error, url_for("registration.show", registration_id=registration_id))
+    if not run_service(services.cancel, registration, actor=current_user):
+        return redirect(url_for("registration.show", registration_id=registration_id))
     return _done("Your registration is cancelled.", registration)
 
 
@@ -123,11 +105,8 @@ def accept_offer(registration_id: int):
     """Take the place offered from the waiting list."""
     registration = db.get_or_404(Registration, registration_id)
     authorize(Action.ANSWER_FOR_SELF, registration)
-    try:
-        services.accept_offer(registration, actor=current_user)
-    except DomainError as error:
-        db.session.commit()  # the lapse itself, and the offer to the next person, are kept
-        flash(str(error), "error")
+    # On refusal the lapse itself, and the offer to the next person, are kept.
+    if not run_service(services.accept_offer, registration, actor=current_user, keep_on_error=True):
         return redirect(url_for("registration.show", registration_id=registration_id))
     return _done("The place is yours. Your place is confirmed.", registration)
 
@@ -140,13 +119,8 @@ def sponsorship(registration_id: int):
     authorize(Action.ANSWER_FOR_SELF, registration)
     form = SponsorshipForm(obj=registration.sponsorship)
     if form.validate_on_submit():
-        try:
-            services.request_sponsorship(registration, actor=current_user, currency=form.currency.data,
-                                         justification=form.justification.data, amounts=form.amounts())
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
+        if run_service(services.request_sponsorship, registration, actor=current_user, currency=form.currency.data,
+                       justification=form.justification.data, amounts=form.amounts()):
             return _done("Your sponsorship request is sent to the conveners.", registration)
     return render_template("registration/sponsorship.html", form=form, registration=registration,
                            event=registration.event)
@@ -185,12 +159,8 @@ def decide(registration_id: int, decision: str):
     registration = db.get_or_404(Registration, registration_id)
     authorize(Action.MANAGE_REGISTRATIONS, registration)
     back = url_for("registration.manage", event_id=registration.event_id)
-    try:
-        _DECISIONS[decision](registration, actor=current_user)
-    except DomainError as error:
-        return _refused(error, back)
-    db.session.commit()
-    flash(f"{registration.user.name}: {registration.status.label.lower()}.", "success")
+    if run_service(_DECISIONS[decision], registration, actor=current_user):
+        flash(f"{registration.user.name}: {registration.status.label.lower()}.", "success")
     return redirect(back)
 
 
@@ -202,16 +172,12 @@ def decide_sponsorship(request_id: int):
     authorize(Action.MANAGE_REGISTRATIONS, sponsorship.registration)
     form = AwardForm(data={f"awarded_{i.value}": getattr(sponsorship, i.value) for i in CostItem})
     if form.validate_on_submit():
-        try:
-            if form.decision.data == "decline":
-                services.decline_sponsorship(sponsorship, actor=current_user, note=form.note.data)
-            else:
-                services.award_sponsorship(sponsorship, actor=current_user, amounts=form.amounts(), note=form.note.data)
-        except DomainError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+        if form.decision.data == "decline":
+            decided = run_service(services.decline_sponsorship, sponsorship, actor=current_user, note=form.note.data)
         else:
-            db.session.commit()
+            decided = run_service(services.award_sponsorship, sponsorship, actor=current_user,
+                                  amounts=form.amounts(), note=form.note.data)
+        if decided:
             flash(f"Sponsorship {sponsorship.status.label.lower()}.", "success")
             return redirect(url_for("registration.manage", event_id=sponsorship.registration.event_id))
     return render_template("registration/award.html", form=form, sponsorship=sponsorship, cost_items=list(CostItem),

@@ -36,3 +36,9 @@ def set_value(key: str, value, *, actor) -> SiteSetting:
     db.session.flush()
     logger.info("setting %s set to %r by %s", key, text, describe(actor))
     return setting
+
+
+def set_values(values: dict, *, actor) -> None:
+    """Store several settings at once, all or none."""
+    for key, value in values.items():
+        set_value(key, value, actor=actor)

@@ -1,4 +1,4 @@
-"""Fixtures for the outbox: registrations built straight from the models, and a real local SMTP server."""
+"""Fixtures for the outbox: an app context, and a real local SMTP server."""
 import socket
 from dataclasses import dataclass, field
 
@@ -6,9 +6,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from dialogues.extensions import db
-from dialogues.registration.enums import RegistrationStatus
-from dialogues.registration.models import Registration
 
 
 @pytest.fixture
@@ -16,22 +13,6 @@ def app_ctx(app):
     """An app context for the whole test, for calling services directly."""
     with app.app_context():
         yield app
-
-
-@pytest.fixture
-def make_registration(app, make_event, make_user):
-    """Create a registration (committed) and return its id; an event and a person are made unless given."""
-
-    def make(event=None, user=None, status=RegistrationStatus.CONFIRMED, **fields) -> int:
-        event = event or make_event()
-        user = user or make_user()
-        with app.app_context():
-            registration = Registration(event_id=event.id, user_id=user.id, status=status, **fields)
-            db.session.add(registration)
-            db.session.commit()
-            return registration.id
-
-    return make
 
 
 def free_port() -> int:

@@ -1,18 +1,26 @@
-"""iCalendar exports of agendas, programmes and personal calendars: pure functions from objects to bytes.
+"""Every iCalendar object: feeds of agendas, programmes and personal calendars (METHOD:PUBLISH),
+and the invitation mailed with a confirmation (METHOD:REQUEST). Pure functions from objects
+to calendars and text.
+
+An event has one UID everywhere, so the invitation and a subscribed feed merge in a calendar.
 
 Timed items are written in UTC (RFC 5545 form 2): every client converts them to its own
 zone, and no VTIMEZONE is needed, so zones with odd offsets or shifting rules
 (Pacific/Chatham, America/Santiago) cannot come out wrong. Whole events are all-day dates.
 """
 from datetime import UTC, timedelta
+from email.utils import parseaddr
 
-from icalendar import Calendar, vDuration, vGeo
+from icalendar import Calendar, vCalAddress, vDuration, vGeo, vText
 from icalendar import Event as VEvent
 
-from dialogues.core import codes
+from dialogues.core.columns import utcnow
 from dialogues.events.enums import EventStatus
+from dialogues.mail.services import sender
 
-PRODID = "-//Dialogues//Agenda//EN"
+PRODID = "-//Dialogues//Calendars//EN"
+# The invitation asks the calendar to add the event (RFC 5546).
+INVITATION_METHOD = "REQUEST"
 # How often subscribed calendars should fetch the feed again.
 REFRESH = timedelta(hours=6)
 
@@ -23,16 +31,22 @@ def item_uid(item) -> str:
 
 
 def event_uid(event) -> str:
-    """The same UID as the invitation mailed on confirmation, so the two merge in a calendar."""
+    """The same for the feeds and every invitation, so they merge and a second invitation updates the first."""
+    # No host name and nothing about a person: the UID travels to every calendar that holds it.
     return f"dialogues-event-{event.id}"
 
 
-def _calendar(name: str, description: str = "") -> Calendar:
+def _empty(method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
+    return calendar
+
+
+def _calendar(name: str, description: str = "") -> Calendar:
+    calendar = _empty("PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     if description:
@@ -42,11 +56,6 @@ def _calendar(name: str, description: str = "") -> Calendar:
     calendar.add("refresh-interval", refresh)
     calendar.add("x-published-ttl", REFRESH)
     return calendar
-
-
-def place(event) -> str:
-    """Venue, city and country, those that are known."""
-    return ", ".join(p for p in (event.venue, event.city, codes.country_name(event.country)) if p)
 
 
 def _stamp(vevent: VEvent, obj) -> None:
@@ -66,7 +75,7 @@ def item_vevent(item, event) -> VEvent:
     vevent.add("summary", item.title)
     vevent.add("dtstart", item.starts_at.astimezone(UTC))
     vevent.add("dtend", item.ends_at.astimezone(UTC))
-    location = ", ".join(p for p in (item.location, place(event)) if p)
+    location = ", ".join(p for p in (item.location, event.where) if p)
     if location:
         vevent.add("location", location)
     if item.latitude is not None and item.longitude is not None:
@@ -93,18 +102,24 @@ def _item_description(item, event) -> str:
     return "\n".join(lines)
 
 
-def event_vevent(event) -> VEvent:
-    """A whole event as one all-day entry."""
+def _whole_event(event) -> VEvent:
+    """An event as one all-day entry: what the feeds and the invitation share."""
     vevent = VEvent()
     vevent.add("uid", event_uid(event))
-    _stamp(vevent, event)
-    vevent.add("sequence", event.sequence)
     vevent.add("summary", event.title)
     # All-day dates: the end is exclusive, the day after the last day (RFC 5545, 3.6.1).
     vevent.add("dtstart", event.starts_on)
     vevent.add("dtend", event.ends_on + timedelta(days=1))
-    if location := place(event):
+    if location := event.where:
         vevent.add("location", location)
+    return vevent
+
+
+def event_vevent(event) -> VEvent:
+    """A whole event as one all-day entry."""
+    vevent = _whole_event(event)
+    _stamp(vevent, event)
+    vevent.add("sequence", event.sequence)
     if event.summary:
         vevent.add("description", event.summary)
     vevent.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
@@ -143,3 +158,48 @@ def personal_calendar(user, events, items) -> Calendar:
 def serialize(calendar: Calendar) -> bytes:
     """The calendar as RFC 5545 text (escaped, folded at 75 octets, CRLF line ends)."""
     return calendar.to_ical()
+
+
+def invitation(registration, *, url: str | None = None) -> str:
+    """A METHOD:REQUEST calendar holding the event, with the registrant as a confirmed attendee."""
+    calendar = _empty(INVITATION_METHOD)
+    calendar.add_component(_invitation_vevent(registration, url))
+    return calendar.to_ical().decode("utf-8")
+
+
+def _invitation_vevent(registration, url: str | None) -> VEvent:
+    event = registration.event
+    vevent = _whole_event(event)
+    vevent.add("dtstamp", utcnow())
+    vevent.add("sequence", 0)
+    vevent.add("description", _invitation_description(event, url))
+    if url:
+        vevent.add("url", url)
+    vevent.add("status", "CONFIRMED")
+    # All-day events default to free time in some calendars; people are busy at a dialogue.
+    vevent.add("transp", "OPAQUE")
+    vevent.add("organizer", _organizer())
+    vevent.add("attendee", _attendee(registration.user))
+    return vevent
+
+
+def _invitation_description(event, url: str | None) -> str:
+    text = f"Your place at {event.title} is confirmed."
+    return f"{text}\nEvent page: {url}" if url else text
+
+
+def _organizer() -> vCalAddress:
+    name, address = parseaddr(sender())
+    organizer = vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = vText(name)
+    return organizer
+
+
+def _attendee(user) -> vCalAddress:
+    attendee = vCalAddress(f"mailto:{user.email}")
+    attendee.params["cn"] = vText(user.name)
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    attendee.params["partstat"] = vText("ACCEPTED")
+    attendee.params["rsvp"] = vText("FALSE")
+    return attendee

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 import vobject
 
 from dialogues.extensions import db
-from dialogues.mail import ical
+from dialogues.calendars import ical
 from dialogues.registration.models import Registration
 
 TITLE = "Diálogo; ouro, mercúrio\nManica"

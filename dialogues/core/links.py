@@ -1,4 +1,4 @@
-"""Absolute links for messages."""
+"""Absolute links, for messages, calendars and anything read away from the site."""
 from urllib.parse import urlsplit
 
 from flask import current_app, has_request_context, url_for

@@ -1,0 +1,1 @@
+"""Calendars: every iCalendar object the application makes, feeds and invitations alike."""
