@@ -19,7 +19,6 @@ from dialogues.initiatives.routes import bp as initiatives_bp
 from dialogues.languages import templating as languages_templating
 from dialogues.languages.routes import bp as languages_bp
 from dialogues.languages.selection import DEFAULT as DEFAULT_LANGUAGE, select_locale
-from dialogues.learning_groups import models as learning_group_models  # noqa: F401  (registers the tables)
 from dialogues.mail.cli import mail_cli
 from dialogues.outcomes.routes import bp as outcomes_bp
 from dialogues.participants.routes import bp as participants_bp

@@ -14,6 +14,10 @@ from dialogues.commitments.models import Commitment, CommitmentUpdate
 from dialogues.events.models import Event
 from dialogues.files.models import StoredFile
 from dialogues.initiatives.models import Initiative, InitiativeMember
+from dialogues.learning_groups.models import (
+    GroupMember, Indicator, IndicatorTarget, LearningGroup, LearningProgramme, Output, OutputAdoption, WorkPlan,
+    ActivityBudgetLine, ActivityProgress, IndicatorValue, PeerReview, PlanActivity, ProgressReport, ReviewDecision, TeamPresentation,
+)
 from dialogues.mail.models import MailMessage
 from dialogues.outcomes.models import Outcome
 from dialogues.preparation.models import BackgroundPaper, PreparationTask
@@ -23,10 +27,13 @@ from dialogues.registration.models import Registration, SponsorshipRequest
 from dialogues.settings.models import SiteSetting
 
 __all__ = [
-    "AgendaItem", "AgendaItemPerson", "BackgroundPaper", "Budget", "BudgetEntry", "BudgetHeading", "BudgetLine",
-    "CostTemplate", "CostTemplateLine", "ExchangeRate", "FundingSource", "PlanRevision", "ProgrammeFinance",
-    "SourceStatusChange", "CalendarFeed", "Commitment", "CommitmentUpdate",
-    "CriterionWeight", "Event", "Initiative", "InitiativeMember", "IssueProposal", "MailMessage", "Organisation",
-    "Outcome", "PreparationTask", "Programme", "ProposalDecision", "ProposalScore", "Registration", "RoleGrant",
-    "SiteSetting", "SponsorshipRequest", "StoredFile", "User",
+    "ActivityBudgetLine", "ActivityProgress", "AgendaItem", "AgendaItemPerson", "BackgroundPaper", "Budget",
+    "BudgetEntry", "BudgetHeading", "BudgetLine", "CalendarFeed", "Commitment", "CommitmentUpdate",
+    "CostTemplate", "CostTemplateLine", "CriterionWeight", "Event", "ExchangeRate", "FundingSource",
+    "GroupMember", "Indicator", "IndicatorTarget", "IndicatorValue", "Initiative", "InitiativeMember",
+    "IssueProposal", "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",
+    "OutputAdoption", "PeerReview", "PlanActivity", "PlanRevision", "PreparationTask", "Programme",
+    "ProgrammeFinance", "ProgressReport", "ProposalDecision", "ProposalScore", "Registration",
+    "ReviewDecision", "RoleGrant", "SiteSetting", "SourceStatusChange", "SponsorshipRequest", "StoredFile",
+    "TeamPresentation", "User", "WorkPlan",
 ]
