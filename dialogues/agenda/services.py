@@ -14,6 +14,7 @@ from dialogues.agenda.models import AgendaItem, AgendaItemPerson, CalendarFeed
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
+from dialogues.events import services as events
 from dialogues.events.defaults import defaults_for
 from dialogues.events.models import Event
 from dialogues.extensions import db
@@ -46,6 +47,36 @@ def local_instant(zone: str, day: date, at: time) -> datetime:
             "Choose a time after the change."
         )
     return instant
+
+
+def update_event_and_agenda(event: Event, *, actor, agenda_times: str | None = None, **fields) -> Event:
+    """Edit an event; when its time zone changes, its agenda items keep their local times
+    (``agenda_times="local"``, the usual wish: 09:00 stays 09:00) or their instants ("instant")."""
+    zone_before = event.timezone
+    events.update_event(event, actor=actor, **fields)
+    if event.timezone == zone_before:
+        return event
+    items = db.session.scalars(sa.select(AgendaItem).where(AgendaItem.event_id == event.id)).all()
+    if not items:
+        return event
+    if agenda_times not in ("local", "instant"):
+        raise DomainError("The time zone changes and the agenda has items: choose whether they keep their "
+                          "local times or their moments.")
+    if agenda_times == "local":
+        for item in items:
+            start, end = item.local_start(zone_before), item.local_end(zone_before)
+            item.starts_at = local_instant(event.timezone, start.date(), start.time())
+            item.ends_at = local_instant(event.timezone, end.date(), end.time())
+            # The instants moved: calendar clients must replace their copies.
+            item.sequence += 1
+    db.session.flush()
+    logger.info("event %s moved from %s to %s by %s, agenda keeping its %s times",
+                event.id, zone_before, event.timezone, describe(actor), agenda_times)
+    return event
+
+
+def has_items(event: Event) -> bool:
+    return db.session.scalar(sa.select(sa.exists().where(AgendaItem.event_id == event.id)))
 
 
 def event_items(event: Event) -> list[AgendaItem]:

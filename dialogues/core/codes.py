@@ -1,5 +1,6 @@
 """ISO 3166-1 countries, ISO 639 languages and IANA time zones: choices and checks."""
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import pycountry
@@ -70,6 +71,23 @@ def timezone_choices() -> list[tuple[str, str]]:
     """(IANA name, IANA name) for every canonical-looking zone, sorted."""
     zones = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
     return [(z, z.replace("_", " ")) for z in ["UTC", *zones]]
+
+
+@cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    # zone.tab (shipped by tzdata) names the zones used in each country, most populous first.
+    table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
+    zones: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            country, _, zone = line.split("\t")[:3]
+            zones.setdefault(country, []).append(zone)
+    return {country: tuple(names) for country, names in zones.items()}
+
+
+def country_timezones(code: str | None) -> tuple[str, ...]:
+    """The IANA zones in use in the ISO 3166-1 country ``code`` (empty when unknown)."""
+    return _zones_by_country().get(code or "", ())
 
 
 def is_timezone(name: str | None) -> bool:

@@ -80,12 +80,18 @@ class LanguagesField(SelectMultipleField):
 
 
 class TimezoneField(SelectField):
-    """An IANA time zone name."""
+    """An IANA time zone name; with ``blank_label`` it may be left empty (the form then decides)."""
 
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, choices=choices(codes.timezone_choices()), **kwargs)
+    def __init__(self, label=None, validators=None, blank_label=None, **kwargs):
+        options = choices(codes.timezone_choices())
+        if blank_label is not None:
+            options = [SelectChoice("", blank_label), *options]
+        self.allows_blank = blank_label is not None
+        super().__init__(label, validators, choices=options, **kwargs)
 
     def pre_validate(self, form):
+        if self.allows_blank and not self.data:
+            return
         if not codes.is_timezone(self.data):
             raise ValidationError("Choose a time zone from the list (an IANA name such as Africa/Maputo).")
 

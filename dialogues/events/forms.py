@@ -1,8 +1,9 @@
 """Forms for creating, editing and finding events."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from dialogues.core import codes
 from dialogues.core.enums import Visibility
 from dialogues.core.forms import (
     BLANK, CountryField, CurrencyField, LanguagesField, TimezoneField, choices, coerce_enum, enum_choices,
@@ -19,7 +20,13 @@ class EventForm(FlaskForm):
     summary = TextAreaField("Summary", validators=[Optional(), Length(max=20000)])
     starts_on = DateField("First day", validators=[DataRequired(message="Give the first day (YYYY-MM-DD).")])
     ends_on = DateField("Last day", validators=[Optional()])
-    timezone = TimezoneField("Time zone", default="UTC")
+    timezone = TimezoneField("Time zone", blank_label="The country's zone", default="")
+    agenda_times = RadioField(
+        "If the time zone changes, the agenda items…",
+        choices=choices([("local", "keep their local times (09:00 stays 09:00 in the new zone)"),
+                         ("instant", "keep the same moments (their local times change with the zone)")]),
+        validate_choice=False,  # checked below: needed only when the zone changes
+    )
     venue = StringField("Venue", validators=[Optional(), Length(max=200)])
     city = StringField("City", validators=[Optional(), Length(max=100)])
     country = CountryField("Country")
@@ -41,9 +48,37 @@ class EventForm(FlaskForm):
     max_group_share = IntegerField("Warn when one stakeholder group passes this share (%)", default=40,
                                    validators=[DataRequired(), NumberRange(min=1, max=100)])
 
-    def __init__(self, *args, programmes=(), **kwargs):
+    def __init__(self, *args, programmes=(), zone_before: str | None = None, has_agenda: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only an event that already has agenda items is asked what a new zone does to them.
+        self.zone_before = zone_before
+        if not has_agenda:
+            del self.agenda_times
         self.programme_id.choices = [BLANK, *choices((p.id, f"{p.kind.label}: {p.title}") for p in programmes)]
+
+    def validate_timezone(self, field):
+        """An empty zone is the country's: settled when the country has one zone, asked when it has several."""
+        if field.data:
+            return
+        zones = codes.country_timezones(self.country.data)
+        if len(zones) == 1:
+            field.data = zones[0]
+        elif not self.country.data:
+            field.data = "UTC"
+        else:
+            raise ValidationError(
+                f"{codes.country_name(self.country.data)} has {len(zones)} time zones: "
+                f"choose one ({', '.join(zones[:6])}{', …' if len(zones) > 6 else ''})."
+            )
+
+    def validate_agenda_times(self, field):
+        if field.data not in (None, "", "local", "instant"):
+            raise ValidationError("Not a valid choice.")
+        if self.timezone.data != self.zone_before and field.data not in ("local", "instant"):
+            raise ValidationError(
+                "The time zone changes and the agenda has items: choose whether they keep their local times "
+                "or their moments."
+            )
 
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:

@@ -2,6 +2,7 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from dialogues.agenda import services as agenda
 from dialogues.core import clock
 from dialogues.core.columns import utcnow
 from dialogues.core.views import run_service
@@ -89,11 +90,14 @@ def edit_event(event_id: int):
     """Edit an event's details and status."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.EDIT_EVENT, event)
-    form = EventForm(obj=event, programmes=_programme_choices(event))
+    form = EventForm(obj=event, programmes=_programme_choices(event), zone_before=event.timezone,
+                     has_agenda=agenda.has_items(event))
     if not can(current_user, Action.CREATE_EVENT) and event.programme_id is not None:
         form.programme_id.choices = form.programme_id.choices[1:]
     if form.validate_on_submit():
-        if run_service(services.update_event, event, actor=current_user, **_event_fields(form)):
+        agenda_times = form.agenda_times.data if "agenda_times" in form else None
+        if run_service(agenda.update_event_and_agenda, event, actor=current_user, agenda_times=agenda_times,
+                       **_event_fields(form)):
             flash("Event saved.", "success")
             return redirect(url_for("events.show_event", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
