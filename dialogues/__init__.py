@@ -10,6 +10,7 @@ from dialogues.admin.routes import bp as admin_bp
 from dialogues.agenda.routes import bp as agenda_bp
 from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
+from dialogues.conferences.routes import bp as conferences_bp
 from dialogues.core import instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
@@ -68,6 +69,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(commitments_bp)
     app.register_blueprint(proceedings_bp)
     app.register_blueprint(languages_bp)
+    app.register_blueprint(conferences_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)

@@ -110,6 +110,16 @@ class Action(StrEnum):
     RECORD_FUNDING = "budget.funding"
     MANAGE_FINANCE = "budget.finance"
     EXPORT_IATI = "budget.iati"
+    # Asked about a conference edition (or a contribution, sponsor in it).
+    MANAGE_CONFERENCE = "conference.manage"
+    SUBMIT_CONTRIBUTION = "conference.contribution.submit"
+    VIEW_CONTRIBUTION = "conference.contribution.view"
+    VIEW_CONTRIBUTION_AUTHORS = "conference.contribution.authors"
+    EDIT_CONTRIBUTION = "conference.contribution.edit"
+    REVIEW_CONTRIBUTION = "conference.contribution.review"
+    VIEW_REVIEWS = "conference.contribution.reviews"
+    DECLARE_CONFLICT = "conference.contribution.declare_conflict"
+    DECIDE_CONTRIBUTION = "conference.contribution.decide"
 
 
 @dataclass(frozen=True)
@@ -117,7 +127,9 @@ class Rule:
     """Who, besides the secretariat, may take an action on an object.
 
     ``roles`` may always; ``conditional_roles`` may when ``condition(user, obj)`` holds;
-    with ``owner_allowed`` the object's owner may too.
+    with ``owner_allowed`` the object's owner may too; with ``anyone_signed_in`` anyone with an
+    active account; and anyone for whom ``allowed_if(user, obj)`` holds, whatever their roles
+    (a reviewer's access comes from an assignment, not a role).
     """
 
     roles: frozenset[Role] = frozenset()
@@ -125,6 +137,8 @@ class Rule:
     conditional_roles: frozenset[Role] = frozenset()
     condition: Callable[[object, object], bool] | None = None
     owner_allowed: bool = False
+    anyone_signed_in: bool = False
+    allowed_if: Callable[[object, object], bool] | None = None
 
 
 def _member_may_see_all_scores(user, proposal) -> bool:
@@ -137,6 +151,29 @@ def _hosts_learning_group(user, obj) -> bool:
     # A learning group's host organisation receives and reports on its money; the hosts
     # of a conference or a dialogue hold no purse.
     return bool(getattr(obj, "is_learning_group", False))
+
+
+def _author(user, contribution) -> bool:
+    return contribution.is_author(user.id)
+
+
+def _assigned_reviewer(user, contribution) -> bool:
+    # Assigned and not in conflict: a conflict found after assignment closes the door at once.
+    return contribution.reviewable_by(user.id)
+
+
+def _author_or_reviewer(user, contribution) -> bool:
+    return _author(user, contribution) or _assigned_reviewer(user, contribution)
+
+
+def _author_or_sighted_reviewer(user, contribution) -> bool:
+    # Blind review: reviewers never learn who wrote what.
+    blind = contribution.edition.call is not None and contribution.edition.call.blind_review
+    return _author(user, contribution) or (not blind and _assigned_reviewer(user, contribution))
+
+
+def _assigned(user, contribution) -> bool:
+    return contribution.is_assigned_to(user.id)
 
 
 _ANY_PROGRAMME_ROLE = frozenset({Role.CONVENER, Role.HOST, Role.STEERING_COMMITTEE, Role.PARTICIPANT})
@@ -222,6 +259,16 @@ RULES: dict[Action, Rule] = {
     # Exchange rates, use-of-funds headings, reporting currencies, cost templates.
     Action.MANAGE_FINANCE: Rule(),
     Action.EXPORT_IATI: Rule(),
+    # Conveners of the series (or of the edition's event) run the call and decide.
+    Action.MANAGE_CONFERENCE: Rule(frozenset({Role.CONVENER})),
+    Action.SUBMIT_CONTRIBUTION: Rule(anyone_signed_in=True),
+    Action.VIEW_CONTRIBUTION: Rule(frozenset({Role.CONVENER}), allowed_if=_author_or_reviewer),
+    Action.VIEW_CONTRIBUTION_AUTHORS: Rule(frozenset({Role.CONVENER}), allowed_if=_author_or_sighted_reviewer),
+    Action.EDIT_CONTRIBUTION: Rule(allowed_if=_author),
+    Action.REVIEW_CONTRIBUTION: Rule(allowed_if=_assigned_reviewer),
+    Action.VIEW_REVIEWS: Rule(frozenset({Role.CONVENER}), allowed_if=_assigned_reviewer),
+    Action.DECLARE_CONFLICT: Rule(allowed_if=_assigned),
+    Action.DECIDE_CONTRIBUTION: Rule(frozenset({Role.CONVENER})),
 }
 
 
@@ -242,8 +289,12 @@ def can(user, action: Action, obj=None) -> bool:
         return False
     if is_secretariat(user):
         return True
+    if rule.anyone_signed_in:
+        return True
     if obj is None:
         return False
+    if rule.allowed_if is not None and rule.allowed_if(user, obj):
+        return True
     if rule.owner_allowed and getattr(obj, "owner_id", None) == user.id:
         return True
     scopes = obj.permission_scopes

@@ -3,6 +3,7 @@ import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from dialogues.conferences import services as conferences
 from dialogues.events.defaults import DIALOGUE_KINDS
 from dialogues.events.models import Event
 from dialogues.initiatives import services as initiatives
@@ -13,6 +14,7 @@ from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
 from dialogues.preparation import services as preparation
 from dialogues.programmes import services
+from dialogues.programmes.enums import ProgrammeKind
 from dialogues.programmes.forms import ProgrammeForm
 from dialogues.programmes.models import Programme
 
@@ -37,7 +39,14 @@ def show_programme(programme_id: int):
         sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on)
     ).all()
     events = [e for e in events if can(current_user, Action.VIEW_EVENT, e)]
-    return render_template("programmes/show.html", programme=programme, events=events)
+    # A conference series' page is its landing page: the coming edition, then the past ones.
+    landing = None
+    if programme.kind == ProgrammeKind.CONFERENCE_SERIES:
+        landing = conferences.landing(programme, date.today())
+        landing.past = [f for f in landing.past if can(current_user, Action.VIEW_EVENT, f.edition.event)]
+        if landing.coming and not can(current_user, Action.VIEW_EVENT, landing.coming.edition.event):
+            landing.coming = None
+    return render_template("programmes/show.html", programme=programme, events=events, landing=landing)
 
 
 def _show_initiative(programme: Programme):
