@@ -20,6 +20,7 @@ from dialogues.initiatives.routes import bp as initiatives_bp
 from dialogues.languages import templating as languages_templating
 from dialogues.languages.routes import bp as languages_bp
 from dialogues.languages.selection import DEFAULT as DEFAULT_LANGUAGE, select_locale
+from dialogues.learning_groups.routes import bp as learning_groups_bp
 from dialogues.mail.cli import mail_cli
 from dialogues.outcomes.routes import bp as outcomes_bp
 from dialogues.participants.routes import bp as participants_bp
@@ -68,6 +69,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(agenda_bp)
     app.register_blueprint(commitments_bp)
     app.register_blueprint(proceedings_bp)
+    app.register_blueprint(learning_groups_bp)
     app.register_blueprint(languages_bp)
     app.register_blueprint(conferences_bp)
 

@@ -5,6 +5,7 @@ from flask.cli import AppGroup
 from dialogues.commitments import services
 from dialogues.core import clock
 from dialogues.extensions import db
+from dialogues.learning_groups import services as learning_groups
 
 commitments_cli = AppGroup("commitments", help="Follow-up of commitments.")
 
@@ -18,6 +19,12 @@ def remind_command(dry_run: bool, today) -> None:
     reminders = services.send_reminders(day, dry_run=dry_run)
     for reminder in reminders:
         click.echo(f"{reminder.kind}\t{reminder.to}\t{reminder.commitment.id}\t{reminder.commitment.title}")
+    # Learning groups' progress reports due and overdue go out with the same daily run.
+    report_reminders = learning_groups.send_report_reminders(day, dry_run=dry_run)
+    for reminder in report_reminders:
+        click.echo(f"report_{reminder.kind}\t{reminder.to}\t{reminder.group.programme_id}\t{reminder.group.title}"
+                   f" {reminder.period_start.isoformat()}")
+    reminders = [*reminders, *report_reminders]
     if dry_run:
         db.session.rollback()
         click.echo(f"{len(reminders)} reminder{'s' if len(reminders) != 1 else ''} would be sent (dry run).")

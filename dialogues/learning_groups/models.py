@@ -8,6 +8,7 @@ international learning events are ordinary events in it.
 """
 from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
@@ -451,6 +452,9 @@ class TeamPresentation(db.Model):
     def permission_scopes(self) -> set[tuple[ScopeKind, int]]:
         # The team's own scopes: its coordinator uploads, its members read.
         return self.group.permission_scopes
+
+    def local_due(self, zone: str) -> datetime:
+        return self.due_at.astimezone(ZoneInfo(zone))
 
     def ensure_open(self, now: datetime) -> None:
         if now > self.due_at:

@@ -10,11 +10,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
 from dialogues.accounts.enums import OrganisationKind, StakeholderGroup
-from dialogues.accounts.models import Organisation, RoleGrant, User
+from dialogues.accounts.models import User
 from dialogues.accounts.services import find_or_create_organisation, grant_role
 from dialogues.agenda.enums import ItemKind
 from dialogues.agenda.models import AgendaItem
 from dialogues.agenda.services import add_item, local_instant
+from dialogues.budgets.models import Budget, BudgetLine
 from dialogues.commitments.models import Commitment
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
@@ -29,13 +30,13 @@ from dialogues.learning_groups.enums import (
     EDITABLE, OPEN_MEMBERSHIP, ActivityKind, ActivityStatus, IndicatorUnit, MembershipStatus, ReviewStatus,
 )
 from dialogues.learning_groups.models import (
-    ActivityProgress, GroupMember, Indicator, IndicatorTarget, IndicatorValue, LearningGroup, LearningProgramme,
+    ActivityBudgetLine, ActivityProgress, GroupMember, Indicator, IndicatorTarget, IndicatorValue, LearningGroup, LearningProgramme,
     Output, OutputAdoption, PeerReview, PlanActivity, ProgressReport, ReviewDecision, TeamPresentation, WorkPlan,
 )
 from dialogues.mail import services as mail
 from dialogues.mail.models import MailMessage
 from dialogues.participants.services import Population, Voice, balance_of, share
-from dialogues.permissions import Role
+from dialogues.permissions import Role, ScopeKind
 from dialogues.programmes.enums import ProgrammeKind
 from dialogues.programmes.models import Programme
 from dialogues.programmes.services import create_programme
@@ -426,6 +427,18 @@ def update_activity(activity: PlanActivity, *, actor, **fields) -> PlanActivity:
     return activity
 
 
+def save_activity(plan: WorkPlan, activity: PlanActivity | None, fields: dict, budget_line_ids, *,
+                  actor) -> PlanActivity:
+    """Add (``activity`` None) or change an activity, and the budget lines that pay for it when given."""
+    if activity is None:
+        activity = add_activity(plan, actor=actor, **fields)
+    else:
+        update_activity(activity, actor=actor, **fields)
+    if budget_line_ids is not None:
+        link_budget_lines(activity, budget_line_ids, actor=actor)
+    return activity
+
+
 def remove_activity(activity: PlanActivity, *, actor) -> None:
     _editable(activity.plan)
     activity.plan.activities.remove(activity)
@@ -462,7 +475,9 @@ def revise_plan(plan: WorkPlan, *, actor) -> WorkPlan:
         raise DomainError("A revision of this plan is already under way.")
     revision = WorkPlan(group=plan.group, group_id=plan.group_id, year=plan.year, revision=plan.revision + 1,
                         status=ReviewStatus.DRAFT, summary=plan.summary, created_by_id=actor.id if actor else None,
-                        activities=[PlanActivity(**{name: getattr(a, name) for name in ACTIVITY_FIELDS})
+                        activities=[PlanActivity(**{name: getattr(a, name) for name in ACTIVITY_FIELDS},
+                                                 budget_links=[ActivityBudgetLine(budget_line_id=link.budget_line_id)
+                                                               for link in a.budget_links])
                                     for a in plan.activities])
     db.session.add(revision)
     db.session.flush()
@@ -572,6 +587,20 @@ def save_report(report: ProgressReport, *, summary: str, activities: dict[int, t
     db.session.flush()
     logger.info("progress report %s saved by %s", report.id, describe(actor))
     return report
+
+
+def save_report_form(report: ProgressReport, *, summary: str, activities, raw_values: dict[int, tuple[str, str]],
+                     actor) -> ProgressReport:
+    """``save_report`` from what was typed: each value is read as a number first."""
+    problems, values = [], {}
+    for indicator_id, (raw, evidence) in raw_values.items():
+        try:
+            values[indicator_id] = (parse_value(raw), evidence)
+        except DomainError as error:
+            problems.append(str(error))
+    if problems:
+        raise DomainError(" ".join(problems))
+    return save_report(report, summary=summary, activities=activities, values=values, actor=actor)
 
 
 def change_report_status(report: ProgressReport, new_status: ReviewStatus, *, reason: str,
@@ -704,12 +733,11 @@ def group_events(group: LearningGroup) -> list[Event]:
                                    .order_by(Event.starts_on, Event.id)))
 
 
-def group_commitments(group: LearningGroup, event_ids: list[int]) -> list[Commitment]:
-    """Commitments made at the group's meetings or to the group itself."""
-    return list(db.session.scalars(
-        sa.select(Commitment).where(sa.or_(Commitment.programme_id == group.programme_id,
-                                           Commitment.event_id.in_(event_ids)))
-        .options(joinedload(Commitment.owner)).order_by(Commitment.due_on, Commitment.id)))
+def group_commitments(group: LearningGroup, event_ids: list[int]) -> sa.Select:
+    """A select of the commitments made at the group's meetings or to the group itself."""
+    return (sa.select(Commitment).where(sa.or_(Commitment.programme_id == group.programme_id,
+                                               Commitment.event_id.in_(event_ids)))
+            .order_by(Commitment.due_on, Commitment.id))
 
 
 @dataclass
@@ -840,7 +868,7 @@ class EventTeams:
     def __init__(self, event: Event, group_ids):
         self.event = event
         self.is_public = False
-        self.permission_scopes = event.permission_scopes | {("programme", g) for g in group_ids}
+        self.permission_scopes = event.permission_scopes | {(ScopeKind.PROGRAMME, g) for g in group_ids}
 
 
 def team_of(user, event_id: int) -> set[int]:
@@ -873,13 +901,27 @@ def add_peer_review(presentation: TeamPresentation, *, text: str, actor) -> Peer
     return review
 
 
-def organisation_names(ids) -> dict[int, str]:
-    ids = {i for i in ids if i is not None}
-    if not ids:
-        return {}
-    return dict(db.session.execute(sa.select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))).all())
+# --- budget lines (the budgets area's lines of the group's budget for the plan's year) ----------
+
+def budget_lines_for(plan: WorkPlan) -> list[BudgetLine]:
+    """The lines of the group's programme budget for the plan's fiscal year, in their order."""
+    return list(db.session.scalars(
+        sa.select(BudgetLine).join(Budget, Budget.id == BudgetLine.budget_id)
+        .where(Budget.programme_id == plan.group_id, Budget.fiscal_year == plan.year)
+        .order_by(BudgetLine.position, BudgetLine.id)))
 
 
-def holds_role_grant(user_id: int, role: Role, programme_id: int) -> bool:
-    return db.session.scalar(sa.select(RoleGrant.id).where(
-        RoleGrant.user_id == user_id, RoleGrant.role == role, RoleGrant.programme_id == programme_id)) is not None
+def link_budget_lines(activity: PlanActivity, line_ids, *, actor) -> None:
+    """Say which budget lines pay for ``activity``; only lines of the group's budget for the plan's year."""
+    _editable(activity.plan)
+    wanted = {int(i) for i in line_ids or ()}
+    allowed = {line.id for line in budget_lines_for(activity.plan)}
+    if wanted - allowed:
+        raise DomainError("Choose lines of the group's budget for the plan's year.")
+    have = {link.budget_line_id: link for link in activity.budget_links}
+    for line_id in set(have) - wanted:
+        activity.budget_links.remove(have[line_id])
+    for line_id in sorted(wanted - set(have)):
+        activity.budget_links.append(ActivityBudgetLine(budget_line_id=line_id))
+    db.session.flush()
+    logger.info("budget lines of activity %s set by %s", activity.id, describe(actor))

@@ -35,6 +35,11 @@ def show_programme(programme_id: int):
     authorize(Action.VIEW_PROGRAMME, programme)
     if programme.initiative is not None:
         return _show_initiative(programme)
+    # Learning groups and their programme have pages of their own.
+    if programme.kind == ProgrammeKind.LEARNING_PROGRAMME:
+        return redirect(url_for("learning_groups.show_programme", programme_id=programme.id))
+    if programme.kind == ProgrammeKind.LEARNING_GROUP and programme.learning_group is not None:
+        return redirect(url_for("learning_groups.show_group", group_id=programme.id))
     events = db.session.scalars(
         sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on)
     ).all()
