@@ -111,6 +111,18 @@ def fill_large_event(event_id: int, *, participants: int = 2000, items: int = 30
         db.session.execute(sa.insert(CommitmentUpdate), updates)
 
 
+def _profile(generate, top: int) -> None:
+    """One generation under cProfile: the costliest functions by their own time and by cumulative time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(generate)
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Build the large event in a temporary database and time its proceedings."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -118,8 +130,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--items", type=int, default=300)
     parser.add_argument("--commitments", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="multiply participants, items and commitments (10: the ten-times-larger programme)")
     parser.add_argument("--output", type=Path, help="also write the PDF here, to look at")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="profile one more generation with cProfile and print its N costliest functions")
     args = parser.parse_args(argv)
+    args.participants *= args.scale
+    args.items *= args.scale
+    args.commitments *= args.scale
 
     # Imported here so that the module imports cheaply for the tests that use fill_large_event.
     from dialogues.events import services as events
@@ -144,14 +163,17 @@ def main(argv: list[str] | None = None) -> None:
                 db.session.expire_all()
                 return pdf.event_pdf(services.event_proceedings(db.session.get(Event, event_id)), fonts)
 
-            timings, gather_timings = [], []
+            timings, cpu_timings, gather_timings = [], [], []
             for _ in range(args.runs):
                 started = time.perf_counter()
                 data = services.event_proceedings(db.session.get(Event, event_id))
                 gather_timings.append(time.perf_counter() - started)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 document = generate()
                 timings.append(time.perf_counter() - started)
+                cpu_timings.append(time.process_time() - cpu)
+            if args.profile:
+                _profile(generate, args.profile)
             tracemalloc.start()
             generate()
             _, peak = tracemalloc.get_traced_memory()
@@ -164,7 +186,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"{sum(len(g.people) for g in data.participants)} participants listed")
             print(f"gathering (queries): median {statistics.median(gather_timings):.3f} s")
             print(f"generation (queries + PDF): median of {args.runs} {statistics.median(timings):.2f} s "
-                  f"(runs: {', '.join(f'{t:.2f}' for t in timings)})")
+                  f"(runs: {', '.join(f'{t:.2f}' for t in timings)}); "
+                  f"CPU time median {statistics.median(cpu_timings):.2f} s")
             print(f"peak memory during one generation (tracemalloc): {peak / 2**20:.1f} MiB")
             print(f"process peak RSS (getrusage maxrss): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
             db.session.remove()

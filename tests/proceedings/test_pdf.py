@@ -1,13 +1,16 @@
 """The proceedings PDF as outsiders read it: pdftotext for the words, qpdf for the structure."""
+import dataclasses
 import re
 
 import pytest
 import sqlalchemy as sa
 
+from dialogues.commitments.models import Commitment
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.proceedings import pdf, services
 from dialogues.programmes.models import Programme
+from dialogues.registration.models import Registration
 from tests.proceedings.conftest import (
     NAMES, PUBLIC_COMMITMENT, UNLISTED, UNREPORTED_COMMITMENT, UNREVIEWED_COMMITMENT, WAITLISTED,
 )
@@ -220,3 +223,72 @@ def test_missing_font_fails_clearly(tmp_path):
     with pytest.raises(pdf.FontMissing, match="PROCEEDINGS_FONT"):
         pdf.register_fonts(str(tmp_path / "nowhere.ttf"), pdf.DEFAULT_BOLD_FONT)
 
+
+
+def test_markup_in_table_cells_prints_literally(dialogue, app, event_pdf, pdf_text, qpdf_check):
+    title = "<b>Train & certify</b> <unclosed"
+    with app.app_context():
+        db.session.execute(sa.update(Commitment).where(Commitment.title == PUBLIC_COMMITMENT).values(title=title))
+        db.session.execute(sa.update(Registration).where(Registration.event_id == dialogue.event.id)
+                           .values(organisation_name="Mineiros & Filhos <Lda>"))
+        db.session.commit()
+
+    data = event_pdf(dialogue.event)
+
+    assert qpdf_check(data)[0] == 0
+    text = pdf_text(data)
+    assert title in text
+    assert "Mineiros & Filhos <Lda>" in text
+
+
+def test_long_cells_wrap_and_keep_every_word(dialogue, app, pdf_text, qpdf_check):
+    # A cell longer than a page continues on the next, and a word wider than its column is cut, not lost.
+    words = [f"word{n}" for n in range(1500)]
+    unbroken = "x" * 150 + "END"
+    with app.app_context():
+        data = services.event_proceedings(db.session.get(Event, dialogue.event.id))
+        fonts = pdf.fonts_from(app.config)
+    long = dataclasses.replace(data.commitments[0], title=" ".join(words), organisation=unbroken)
+    document = pdf.event_pdf(dataclasses.replace(data, commitments=[long, *data.commitments]), fonts)
+
+    assert qpdf_check(document)[0] == 0
+    text = pdf_text(document)
+    found = re.findall(r"word\d+", text)
+    assert found == words
+    assert "END" in text and text.count("x") >= 150
+    commitments_pages = [n for n in range(1, 1 + _page_count(pdf_text, document))
+                         if "word700" in pdf_text(document, n) or "word1499" in pdf_text(document, n)]
+    assert len(commitments_pages) >= 1 and "word0" not in pdf_text(document, commitments_pages[-1])
+
+
+def test_contents_entries_link_to_their_pages(dialogue, event_pdf, pdf_text):
+    data = event_pdf(dialogue.event)
+
+    # One link per entry of the contents, to the bookmark its heading set.
+    assert data.count(b"/Subtype /Link") == len(_toc(pdf_text, data)) >= len(SECTIONS) + 2 + 4
+    assert b"/Dest" in data
+
+
+def test_progress_is_reported_up_to_the_end(dialogue, app):
+    heard = []
+    with app.app_context():
+        data = services.event_proceedings(db.session.get(Event, dialogue.event.id))
+        pdf.event_pdf(data, pdf.fonts_from(app.config), progress=heard.append)
+
+    assert heard == sorted(heard)
+    assert heard[-1] == 1.0
+    assert 0 < heard[0] < 1.0
+
+
+def test_a_table_with_markup_cells_still_builds(app, pdf_text):
+    # Sections may put a flowable in a cell (a Paragraph with markup); the table then goes through reportlab's Table.
+    with app.app_context():
+        fonts = pdf.fonts_from(app.config)
+    builder = pdf._Builder(fonts)
+    rows = [[pdf.Paragraph("<i>Budget</i> line", builder.styles["small"]), "1,000.00 USD"]] * 90
+    story = [builder.heading("Budget", 0), *builder.table(["Line", "Amount"], rows, [10 * pdf.cm, 7 * pdf.cm])]
+
+    text = pdf_text(pdf._build(story, title="t", header="t", fonts=fonts))
+
+    assert text.count("Budget line") == 90
+    assert text.count("1,000.00 USD") == 90
