@@ -11,6 +11,10 @@ from dialogues.budgets.models import (
     PlanRevision, ProgrammeFinance, SourceStatusChange,
 )
 from dialogues.commitments.models import Commitment, CommitmentUpdate
+from dialogues.conferences.models import (
+    Call, Contribution, ContributionAuthor, ContributionDecision, DeclaredConflict, Edition, ReviewAssignment,
+    ReviewCriterion, Reviewer, ReviewScore, Sponsor, Track,
+)
 from dialogues.events.models import Event
 from dialogues.files.models import StoredFile
 from dialogues.initiatives.models import Initiative, InitiativeMember
@@ -28,7 +32,9 @@ from dialogues.settings.models import SiteSetting
 
 __all__ = [
     "ActivityBudgetLine", "ActivityProgress", "AgendaItem", "AgendaItemPerson", "BackgroundPaper", "Budget",
-    "BudgetEntry", "BudgetHeading", "BudgetLine", "CalendarFeed", "Commitment", "CommitmentUpdate",
+    "BudgetEntry", "BudgetHeading", "BudgetLine", "Call", "CalendarFeed", "Commitment", "CommitmentUpdate",
+    "Contribution", "ContributionAuthor", "ContributionDecision", "DeclaredConflict", "Edition", "ReviewAssignment",
+    "ReviewCriterion", "Reviewer", "ReviewScore", "Sponsor", "Track",
     "CostTemplate", "CostTemplateLine", "CriterionWeight", "Event", "ExchangeRate", "FundingSource",
     "GroupMember", "Indicator", "IndicatorTarget", "IndicatorValue", "Initiative", "InitiativeMember",
     "IssueProposal", "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",

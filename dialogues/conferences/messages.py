@@ -4,7 +4,7 @@ Messages to reviewers name the contribution by its title and number only: under 
 review they must not learn who wrote it, so no message to a reviewer ever names authors.
 """
 from dialogues.mail import services as mail
-from dialogues.mail.links import absolute_link
+from dialogues.core.links import absolute_link
 
 
 def _edition_title(contribution) -> str:

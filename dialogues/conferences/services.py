@@ -29,6 +29,7 @@ from dialogues.conferences.models import (
 )
 from dialogues.core import codes
 from dialogues.core.actors import describe
+from dialogues.core.clock import local_today
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
 from dialogues.events import services as events
@@ -190,8 +191,11 @@ class Landing:
     past: list[EditionFigures]
 
 
-def landing(series: Programme, today: date) -> Landing:
-    """The series' page: the coming edition first, then the past ones with their figures (fixed queries)."""
+def landing(series: Programme, today: date | None = None) -> Landing:
+    """The series' page: the coming edition first, then the past ones with their figures (fixed queries).
+
+    An edition is past once its last day is over where it is held (or before ``today``, if given).
+    """
     editions = editions_of(series.id)
     event_ids = [e.event_id for e in editions]
     places = dict(db.session.execute(
@@ -212,9 +216,13 @@ def landing(series: Programme, today: date) -> Landing:
             done[event_id] += 1
     figures = [EditionFigures(e, places.get(e.event_id) or e.recorded_participants, accepted.get(e.id, 0),
                               made[e.event_id], done[e.event_id]) for e in editions]
-    upcoming = [f for f in figures if f.edition.event.ends_on >= today]
+    def over(f: EditionFigures) -> bool:
+        event = f.edition.event
+        return event.ends_on < (today or local_today(event.timezone))
+
+    upcoming = [f for f in figures if not over(f)]
     coming = min(upcoming, key=lambda f: f.edition.event.starts_on) if upcoming else None
-    return Landing(coming=coming, past=[f for f in figures if f.edition.event.ends_on < today])
+    return Landing(coming=coming, past=[f for f in figures if over(f)])
 
 
 # Sponsors

@@ -47,7 +47,7 @@ def show_programme(programme_id: int):
     # A conference series' page is its landing page: the coming edition, then the past ones.
     landing = None
     if programme.kind == ProgrammeKind.CONFERENCE_SERIES:
-        landing = conferences.landing(programme, date.today())
+        landing = conferences.landing(programme)
         landing.past = [f for f in landing.past if can(current_user, Action.VIEW_EVENT, f.edition.event)]
         if landing.coming and not can(current_user, Action.VIEW_EVENT, landing.coming.edition.event):
             landing.coming = None
