@@ -442,7 +442,8 @@ class TeamPresentation(db.Model):
 
     @property
     def has_content(self) -> bool:
-        return self.file_id is not None or any(getattr(self, part).strip() for part in self.TEXT_PARTS)
+        return self.file_id is not None or self.file is not None or any(
+            getattr(self, part).strip() for part in self.TEXT_PARTS)
 
     @property
     def is_public(self) -> bool:

@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from dialogues.proceedings.services import EventProceedings, ProgrammeProceedings
+from dialogues.proceedings.teams import team_sections
 
 DEFAULT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 DEFAULT_BOLD_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -640,10 +641,14 @@ class _Builder:
         return story + self.table(["Commitment", "Made by", "Due", "Status"], rows,
                                   [6 * cm, 4.5 * cm, 2.3 * cm, 4.2 * cm])
 
+    def teams(self, event: EventProceedings, level: int) -> list:
+        """An international learning event's country teams (nothing for other events)."""
+        return team_sections(self, event.teams, level)
+
     def event_sections(self, event: EventProceedings, level: int) -> list:
         """Each section of one event, in print order: a new section is one more method in this list."""
         story = []
-        for section in (self.summary, self.agenda, self.outcomes, self.participants, self.commitments):
+        for section in (self.summary, self.agenda, self.outcomes, self.participants, self.commitments, self.teams):
             story += section(event, level)
         return story
 

@@ -15,10 +15,12 @@ from dialogues.agenda.models import AgendaItem, AgendaItemPerson
 from dialogues.commitments.enums import CommitmentVisibility, ProgressStatus, ReviewStatus
 from dialogues.commitments.models import Commitment, CommitmentUpdate
 from dialogues.core import codes
+from dialogues.events.enums import EventKind
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.outcomes.enums import OutcomeKind
 from dialogues.outcomes.models import Outcome
+from dialogues.proceedings.teams import TeamChapter, gather_teams
 from dialogues.programmes.models import Programme
 from dialogues.registration.enums import HOLDS_PLACE
 from dialogues.registration.models import Registration
@@ -90,6 +92,8 @@ class EventProceedings:
     commitments: list[CommitmentEntry]
     commitment_mix: list[tuple[str, int]]
     all_participants: bool
+    # An international learning event's country teams (see teams.py); empty for other events.
+    teams: list[TeamChapter] = field(default_factory=list)
 
 
 @dataclass
@@ -232,6 +236,8 @@ def _gather(events: list[Event], everyone: bool) -> list[EventProceedings]:
     participants, mix = _participants(ids, everyone)
     commitments, commitment_mix = _commitments(ids, everyone)
     outcomes = _outcomes(ids)
+    # Only international learning events have country teams: other proceedings pay no query for them.
+    teams = gather_teams([e.id for e in events if e.kind == EventKind.INTERNATIONAL_LEARNING_EVENT])
     programme_titles = dict(db.session.execute(
         sa.select(Programme.id, Programme.title)
         .where(Programme.id.in_({e.programme_id for e in events if e.programme_id is not None}))
@@ -253,6 +259,7 @@ def _gather(events: list[Event], everyone: bool) -> list[EventProceedings]:
             commitments=commitments.get(event.id, []),
             commitment_mix=commitment_mix.get(event.id, []),
             all_participants=everyone,
+            teams=teams.get(event.id, []),
         ))
     return result
 
