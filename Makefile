@@ -14,7 +14,10 @@ LANGUAGES := en fr pt es sw
 MO_FILES  := $(foreach l,$(LANGUAGES),translations/$(l)/LC_MESSAGES/messages.mo)
 CATALOGUES := $(BIN)/python -m dialogues.languages.catalogues
 
-.PHONY: install run test system-deps migrate seed bench clean translations compile-translations check-translations
+# axe-core (accessibility rules) from the npm registry, at the version pinned in package.json.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: install run test system-deps axe migrate seed bench clean translations compile-translations check-translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,11 +59,18 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-test: install system-deps
+$(AXE): tests/browser/package.json
+	@command -v npm >/dev/null || { echo "npm is needed for axe-core: apt-get install nodejs npm"; exit 1; }
+	npm install --prefix tests/browser --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+axe: $(AXE)
+
+test: install system-deps $(AXE)
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/bench_pages.py
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache tests/browser/node_modules

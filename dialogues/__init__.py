@@ -11,10 +11,10 @@ from dialogues.agenda.routes import bp as agenda_bp
 from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.conferences.routes import bp as conferences_bp
-from dialogues.core import instance, views
+from dialogues.core import assets, instance, views
 from dialogues.demo.cli import seed_demo_command
 from dialogues.events.routes import bp as events_bp
-from dialogues.extensions import babel, csrf, db, limiter, login_manager, migrate
+from dialogues.extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 from dialogues import models  # noqa: F401  (the one list of every table, see models.py)
 from dialogues.initiatives.routes import bp as initiatives_bp
 from dialogues.languages import templating as languages_templating
@@ -54,6 +54,7 @@ def create_app(config: Config | None = None) -> Flask:
     limiter.init_app(app)
     babel.init_app(app, default_locale=DEFAULT_LANGUAGE, locale_selector=select_locale,
                    default_translation_directories=str(PROJECT_ROOT / "translations"))
+    compress.init_app(app)
     instance.configure_database(app)
 
     app.register_blueprint(events_bp)
@@ -82,4 +83,5 @@ def create_app(config: Config | None = None) -> Flask:
 
     views.register(app)
     languages_templating.register(app)
+    assets.register(app)
     return app

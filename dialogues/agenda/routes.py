@@ -55,14 +55,17 @@ def show(event_id: int):
     """The day-by-day agenda, in the event's time zone or (with ?tz=) the viewer's."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.VIEW_EVENT, event)
-    zone = _viewer_zone(event)
+    asked = request.args.get("tz", "").strip()
+    # An unknown zone is typed text, not a broken link: say so beside the box and keep it there.
+    zone = asked if codes.is_timezone(asked) else event.timezone
+    unknown_zone = asked if asked and zone != asked else None
     items = services.event_items(event)
     editing = can(current_user, Action.EDIT_AGENDA, event)
     return render_template(
         "agenda/show.html", event=event, zone=zone, days=_days(items, zone), editing=editing,
         conflict_count=len(services.conflicts(event, items)) if editing else 0,
-        zones=codes.timezone_choices(),
-    )
+        zones=codes.suggested_timezones(event.country, event.timezone, zone), unknown_zone=unknown_zone,
+    ), 400 if unknown_zone else 200
 
 
 @bp.get("/events/<int:event_id>/agenda/print")

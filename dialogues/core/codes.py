@@ -90,6 +90,18 @@ def country_timezones(code: str | None) -> tuple[str, ...]:
     return _zones_by_country().get(code or "", ())
 
 
+# The countries of the seeds and the demo, whose zones a new event is offered first.
+COMMON_COUNTRIES = ("MZ", "TZ", "CD", "BF", "ML", "GH", "PE", "BO", "EC", "BR", "MN")
+
+
+def suggested_timezones(country: str | None, *also: str | None) -> list[str]:
+    """A short list of zones to offer: the country's own (or, with no country, those of the
+    sector's common countries), then UTC and any zone given in ``also``, without repeats."""
+    countries = (country,) if country_timezones(country) else COMMON_COUNTRIES
+    zones = [zone for code in countries for zone in country_timezones(code)]
+    return list(dict.fromkeys([*zones, "UTC", *(z for z in also if z and is_timezone(z))]))
+
+
 def is_timezone(name: str | None) -> bool:
     if not name or name.startswith("/") or ".." in name:
         return False

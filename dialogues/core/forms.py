@@ -1,9 +1,11 @@
 """Form fields shared by every area: codes (country, language, time zone) and enums."""
 from enum import Enum
 
-from wtforms import SelectField, SelectMultipleField
+from markupsafe import Markup, escape
+from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
+from wtforms.widgets import TextInput
 
 from dialogues.core import codes
 
@@ -79,15 +81,35 @@ class LanguagesField(SelectMultipleField):
         super().__init__(label, validators, choices=language_options(), **kwargs)
 
 
-class TimezoneField(SelectField):
-    """An IANA time zone name; with ``blank_label`` it may be left empty (the form then decides)."""
+class ZoneInput(TextInput):
+    """A text box for an IANA zone name with a short list of suggestions (a datalist): the
+    full list has over 500 zones, too heavy to send to every phone."""
+
+    def __call__(self, field, **kwargs):
+        list_id = f"{field.id}-zones"
+        kwargs.setdefault("autocomplete", "off")
+        kwargs.setdefault("spellcheck", "false")
+        box = super().__call__(field, list=list_id, **kwargs)
+        options = "".join(f'<option value="{escape(zone)}">' for zone in field.suggestions)
+        return Markup(f'{box}<datalist id="{list_id}">{options}</datalist>')
+
+
+class TimezoneField(StringField):
+    """An IANA time zone name, typed or picked from the zones of the event's country; with
+    ``blank_label`` (shown in the empty box) it may be left empty (the form then decides)."""
+
+    widget = ZoneInput()
 
     def __init__(self, label=None, validators=None, blank_label=None, **kwargs):
-        options = choices(codes.timezone_choices())
         if blank_label is not None:
-            options = [SelectChoice("", blank_label), *options]
+            kwargs.setdefault("render_kw", {"placeholder": blank_label})
         self.allows_blank = blank_label is not None
-        super().__init__(label, validators, choices=options, **kwargs)
+        super().__init__(label, validators, filters=[lambda value: value.strip() if value else value], **kwargs)
+        self.suggestions = codes.suggested_timezones(None)
+
+    def suggest_for(self, country: str | None) -> None:
+        """Offer ``country``'s zones (and keep the current value among the suggestions)."""
+        self.suggestions = codes.suggested_timezones(country, self.data)
 
     def pre_validate(self, form):
         if self.allows_blank and not self.data:

@@ -55,6 +55,7 @@ class EventForm(FlaskForm):
         if not has_agenda:
             del self.agenda_times
         self.programme_id.choices = [BLANK, *choices((p.id, f"{p.kind.label}: {p.title}") for p in programmes)]
+        self.timezone.suggest_for(self.country.data)
 
     def validate_timezone(self, field):
         """An empty zone is the country's: settled when the country has one zone, asked when it has several."""

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -216,3 +217,19 @@ def test_query_counts_do_not_grow_with_items(app, client, make_event, make_user,
         counts.append([count_queries(app, lambda p=path: client.get(p)) for path in paths])
     assert counts[0] == counts[1]
     assert len(parse(client.get(f"/calendar/feeds/{token}.ics").data).vevent_list) == 2 + 45
+
+
+def test_unknown_viewer_zone_is_explained_beside_the_box_and_kept(client, cast):
+    response = client.get(f"/events/{cast.event.id}/agenda?tz=Mars/Olympus")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'id="tz-error"' in page and "Unknown time zone" in page
+    assert 'value="Mars/Olympus"' in page
+    assert "Times in <strong>Africa/Maputo</strong>" in page
+
+
+def test_zone_chooser_offers_the_event_country_zones_not_every_zone(client, cast):
+    page = client.get(f"/events/{cast.event.id}/agenda").get_data(as_text=True)
+    offered = re.findall(r'<option value="([^"]+)">', page.split('<datalist id="tz-zones">')[1].split("</datalist>")[0])
+    assert offered[0] == "Africa/Maputo" and "UTC" in offered
+    assert len(offered) < 10 and "America/Lima" not in offered

@@ -159,3 +159,17 @@ def test_events_list_query_count_does_not_grow_with_events(client, cast, make_ev
 def test_programme_page_lists_its_events(client, cast):
     page = client.get(f"/programmes/{cast.programme.id}").get_data(as_text=True)
     assert cast.event.title in page and cast.other_event.title not in page
+
+
+def test_event_form_suggests_the_event_country_zones_and_keeps_a_typed_zone(client, cast):
+    client.login(cast.secretariat.email)
+    event_id = cast.event.id  # in Mozambique
+    page = client.get(f"/events/{event_id}/edit").get_data(as_text=True)
+    suggested = page.split('<datalist id="timezone-zones">')[1].split("</datalist>")[0]
+    assert suggested.startswith('<option value="Africa/Maputo">') and "America/Lima" not in suggested
+    assert suggested.count("<option") < 10
+    response = client.submit("/events/new", NEW_EVENT | {"timezone": "Mars/Olympus_Mons"})
+    page = response.get_data(as_text=True)
+    assert 'value="Mars/Olympus_Mons"' in page
+    suggested = page.split('<datalist id="timezone-zones">')[1].split("</datalist>")[0]
+    assert suggested.startswith('<option value="America/Lima">')  # the zones of Peru, chosen as the country
