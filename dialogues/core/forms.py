@@ -1,6 +1,7 @@
 """Form fields shared by every area: codes (country, language, time zone) and enums."""
 from enum import Enum
 
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -115,7 +116,7 @@ class TimezoneField(StringField):
         if self.allows_blank and not self.data:
             return
         if not codes.is_timezone(self.data):
-            raise ValidationError("Choose a time zone from the list (an IANA name such as Africa/Maputo).")
+            raise ValidationError(_("Choose a time zone from the list (an IANA name such as Africa/Maputo)."))
 
 
 class CurrencyField(SelectField):
