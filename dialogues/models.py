@@ -27,7 +27,7 @@ from dialogues.outcomes.models import Outcome
 from dialogues.preparation.models import BackgroundPaper, PreparationTask
 from dialogues.programmes.models import Programme
 from dialogues.proposals.models import CriterionWeight, IssueProposal, ProposalDecision, ProposalScore
-from dialogues.registration.models import Registration, SponsorshipRequest
+from dialogues.registration.models import Registration, RegistrationStatusChange, SponsorshipRequest
 from dialogues.settings.models import SiteSetting
 
 __all__ = [
@@ -40,6 +40,6 @@ __all__ = [
     "IssueProposal", "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",
     "OutputAdoption", "PeerReview", "PlanActivity", "PlanRevision", "PreparationTask", "Programme",
     "ProgrammeFinance", "ProgressReport", "ProposalDecision", "ProposalScore", "Registration",
-    "ReviewDecision", "RoleGrant", "SiteSetting", "SourceStatusChange", "SponsorshipRequest", "StoredFile",
-    "TeamPresentation", "User", "WorkPlan",
+    "RegistrationStatusChange", "ReviewDecision", "RoleGrant", "SiteSetting", "SourceStatusChange",
+    "SponsorshipRequest", "StoredFile", "TeamPresentation", "User", "WorkPlan",
 ]

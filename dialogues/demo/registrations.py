@@ -7,6 +7,7 @@ from dialogues.accounts.models import User
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.registration import services as registrations
+from dialogues.registration import sponsorship as sponsorships
 from dialogues.registration.enums import CostItem, RegistrationMode
 
 SPONSORSHIP_ASKS = {
@@ -37,8 +38,8 @@ def seed_registrations(event: Event, *, convener: User) -> None:
         ask = SPONSORSHIP_ASKS.get(person.email)
         if ask is not None:
             currency, why, amounts = ask
-            request = registrations.request_sponsorship(registration, actor=person, currency=currency,
-                                                        justification=why, amounts=amounts)
+            sponsorship = sponsorships.request_sponsorship(registration, actor=person, currency=currency,
+                                                           justification=why, amounts=amounts)
             if person.email != "participant@example.org":
-                registrations.award_sponsorship(request, actor=convener, amounts=amounts, note="Welcome!")
+                sponsorships.award_sponsorship(sponsorship, actor=convener, amounts=amounts, note="Welcome!")
     db.session.flush()

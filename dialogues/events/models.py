@@ -82,6 +82,19 @@ class Event(db.Model):
         return codes.country_name(self.country)
 
     @property
+    def can_register(self) -> bool:
+        """Whether people may register (or apply) themselves now; invitees use their link."""
+        return self.status == EventStatus.OPEN and self.registration_mode != RegistrationMode.INVITATION
+
+    @property
+    def by_invitation(self) -> bool:
+        return self.registration_mode == RegistrationMode.INVITATION
+
+    @property
+    def by_application(self) -> bool:
+        return self.registration_mode == RegistrationMode.REVIEW
+
+    @property
     def where(self) -> str:
         """Where the event is: venue, city and country, those that are known, in that order."""
         return ", ".join(part for part in (self.venue, self.city, self.country_name) if part)

@@ -213,16 +213,16 @@ def attendance(event: Event) -> tuple[int, int]:
 
 def check_in(registration: Registration, attended: bool, *, actor) -> None:
     """Mark a confirmed participant as present on the day, or undo a mistaken check-in."""
-    if registration.status not in HOLDS_PLACE:
+    if not registration.holds_place:
         raise DomainError(f"{registration.user.name} is {registration.status.label.lower()}: "
                           "only confirmed participants can be checked in.")
     # A second tap (a slow connection, two hosts at the door) keeps the first check-in's time.
-    if attended and registration.status != RegistrationStatus.ATTENDED:
-        registration.status = RegistrationStatus.ATTENDED
+    if attended and not registration.attended:
+        registration.move_to(RegistrationStatus.ATTENDED, actor=actor, reason="Checked in on the day")
         registration.attended_at = utcnow()
         registration.checked_in_by_id = actor.id if actor is not None else None
-    elif not attended and registration.status == RegistrationStatus.ATTENDED:
-        registration.status = RegistrationStatus.CONFIRMED
+    elif not attended and registration.attended:
+        registration.move_to(RegistrationStatus.CONFIRMED, actor=actor, reason="Check-in undone")
         registration.attended_at = None
         registration.checked_in_by_id = None
     else:

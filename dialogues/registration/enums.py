@@ -31,6 +31,27 @@ class RegistrationStatus(StrEnum):
         return {"waitlisted": "On the waiting list"}.get(self.value, self.value.capitalize())
 
 
+# The moves a registration may make, and the only ones (Registration.move_to guards them).
+# None stands for a registration not yet made: it starts invited, applied, confirmed or waitlisted.
+# Someone who has left (declined, cancelled) may come back the same ways. A check-in can be undone.
+REGISTRATION_MOVES: dict[RegistrationStatus | None, frozenset[RegistrationStatus]] = {
+    None: frozenset({RegistrationStatus.INVITED, RegistrationStatus.APPLIED,
+                     RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED}),
+    RegistrationStatus.INVITED: frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+                                           RegistrationStatus.DECLINED}),
+    RegistrationStatus.APPLIED: frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+                                           RegistrationStatus.DECLINED, RegistrationStatus.CANCELLED}),
+    RegistrationStatus.WAITLISTED: frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.DECLINED,
+                                              RegistrationStatus.CANCELLED}),
+    RegistrationStatus.CONFIRMED: frozenset({RegistrationStatus.ATTENDED, RegistrationStatus.DECLINED,
+                                             RegistrationStatus.CANCELLED}),
+    RegistrationStatus.ATTENDED: frozenset({RegistrationStatus.CONFIRMED}),
+    RegistrationStatus.DECLINED: frozenset({RegistrationStatus.INVITED, RegistrationStatus.APPLIED,
+                                            RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED}),
+    RegistrationStatus.CANCELLED: frozenset({RegistrationStatus.INVITED, RegistrationStatus.APPLIED,
+                                             RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED}),
+}
+
 # Statuses that hold a place at the event.
 HOLDS_PLACE = frozenset({RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED})
 # Statuses from which a person has left the event (and may register again).

@@ -8,8 +8,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from dialogues.accounts.enums import StakeholderGroup
 from dialogues.core import codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow
+from dialogues.core.errors import DomainError
 from dialogues.extensions import db
-from dialogues.registration.enums import AWARDED, HOLDS_PLACE, CostItem, RegistrationStatus, SponsorshipStatus
+from dialogues.registration.enums import (
+    AWARDED, GONE, HOLDS_PLACE, REGISTRATION_MOVES, CostItem, RegistrationStatus, SponsorshipStatus,
+)
 
 
 class Registration(db.Model):
@@ -52,6 +55,76 @@ class Registration(db.Model):
     sponsorship: Mapped["SponsorshipRequest | None"] = relationship(
         back_populates="registration", cascade="all, delete-orphan", uselist=False
     )
+    status_changes: Mapped[list["RegistrationStatusChange"]] = relationship(
+        back_populates="registration", cascade="all, delete-orphan", order_by="RegistrationStatusChange.id"
+    )
+
+    def may_move_to(self, new_status: RegistrationStatus) -> bool:
+        """Whether the table of allowed moves lets this registration become ``new_status``."""
+        return RegistrationStatus(new_status) in REGISTRATION_MOVES[self.status]
+
+    def move_to(self, new_status: RegistrationStatus, *, actor, reason: str) -> "RegistrationStatusChange":
+        """Become ``new_status`` if the table of moves allows it, keeping who, when and why."""
+        new_status = RegistrationStatus(new_status)
+        if not self.may_move_to(new_status):
+            now = self.status.label.lower() if self.status else "not yet made"
+            raise DomainError(f"A registration that is {now} cannot become {new_status.label.lower()}.")
+        if not (reason or "").strip():
+            raise DomainError("Say why: the reason is kept with the change.")
+        change = RegistrationStatusChange(from_status=self.status, to_status=new_status, reason=reason.strip(),
+                                          changed_by_id=actor.id if actor is not None else None)
+        self.status_changes.append(change)
+        self.status = new_status
+        return change
+
+    # What templates and views ask, instead of comparing statuses.
+
+    @property
+    def is_active(self) -> bool:
+        """Still in play: not declined or cancelled."""
+        return self.status not in GONE
+
+    @property
+    def is_invited(self) -> bool:
+        return self.status == RegistrationStatus.INVITED
+
+    @property
+    def is_applied(self) -> bool:
+        return self.status == RegistrationStatus.APPLIED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def attended(self) -> bool:
+        return self.status == RegistrationStatus.ATTENDED
+
+    @property
+    def can_be_confirmed(self) -> bool:
+        return self.is_active and not self.holds_place and self.may_move_to(RegistrationStatus.CONFIRMED)
+
+    @property
+    def can_be_waitlisted(self) -> bool:
+        # Conveners put applications on the list; an invitee joins it only when accepting a full event.
+        return self.is_applied
+
+    @property
+    def can_be_declined(self) -> bool:
+        return self.may_move_to(RegistrationStatus.DECLINED)
+
+    @property
+    def can_be_cancelled(self) -> bool:
+        """Whether its person may still withdraw (cancel, decline an invitation, give up a waiting-list place)."""
+        return self.is_active and not self.attended
+
+    @property
+    def can_ask_sponsorship(self) -> bool:
+        return self.is_active and not self.attended
 
     @property
     def holds_place(self) -> bool:
@@ -76,6 +149,26 @@ class Registration(db.Model):
     @property
     def country_name(self) -> str:
         return codes.country_name(self.country)
+
+
+class RegistrationStatusChange(db.Model):
+    """A change of a registration's status: from what, to what, who made it, when and why."""
+
+    __tablename__ = "registration_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("registrations.id", ondelete="CASCADE"), index=True
+    )
+    # None: the registration was made by this change.
+    from_status: Mapped[RegistrationStatus | None] = mapped_column(enum_type(RegistrationStatus))
+    to_status: Mapped[RegistrationStatus] = mapped_column(enum_type(RegistrationStatus))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    changed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    registration: Mapped[Registration] = relationship(back_populates="status_changes")
+    changed_by: Mapped["User | None"] = relationship()  # noqa: F821
 
 
 class SponsorshipRequest(db.Model):

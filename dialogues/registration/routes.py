@@ -9,6 +9,7 @@ from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize
 from dialogues.registration import services
+from dialogues.registration import sponsorship as sponsorships
 from dialogues.registration.enums import CostItem, RegistrationStatus
 from dialogues.registration.forms import AwardForm, RegistrationForm, SponsorshipForm
 from dialogues.registration.models import Registration, SponsorshipRequest
@@ -119,7 +120,7 @@ def sponsorship(registration_id: int):
     authorize(Action.ANSWER_FOR_SELF, registration)
     form = SponsorshipForm(obj=registration.sponsorship)
     if form.validate_on_submit():
-        if run_service(services.request_sponsorship, registration, actor=current_user, currency=form.currency.data,
+        if run_service(sponsorships.request_sponsorship, registration, actor=current_user, currency=form.currency.data,
                        justification=form.justification.data, amounts=form.amounts()):
             return _done("Your sponsorship request is sent to the conveners.", registration)
     return render_template("registration/sponsorship.html", form=form, registration=registration,
@@ -173,9 +174,9 @@ def decide_sponsorship(request_id: int):
     form = AwardForm(data={f"awarded_{i.value}": getattr(sponsorship, i.value) for i in CostItem})
     if form.validate_on_submit():
         if form.decision.data == "decline":
-            decided = run_service(services.decline_sponsorship, sponsorship, actor=current_user, note=form.note.data)
+            decided = run_service(sponsorships.decline_sponsorship, sponsorship, actor=current_user, note=form.note.data)
         else:
-            decided = run_service(services.award_sponsorship, sponsorship, actor=current_user,
+            decided = run_service(sponsorships.award_sponsorship, sponsorship, actor=current_user,
                                   amounts=form.amounts(), note=form.note.data)
         if decided:
             flash(f"Sponsorship {sponsorship.status.label.lower()}.", "success")

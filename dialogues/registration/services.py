@@ -1,12 +1,14 @@
-"""Registration rules: places, the waiting list and its offers, invitations and sponsorship.
+"""Registration rules: places, the waiting list and its offers, invitations; sponsorship is in ``sponsorship.py``.
+
+Every status change goes through ``Registration.move_to`` (the table of allowed moves in
+``enums.py``), which keeps who made it, when and why.
 
 Every change that takes or frees a place, or awards a sponsored place, first locks the
-event (``_lock_event``) and only then counts, so that simultaneous requests for the
+event (``lock_event``) and only then counts, so that simultaneous requests for the
 last places are served one after the other and never over-book.
 """
 import logging
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 import sqlalchemy as sa
 from flask import current_app
@@ -25,7 +27,7 @@ from dialogues.extensions import db
 from dialogues.permissions import Role
 from dialogues.registration import messages
 from dialogues.registration.enums import (
-    AWARDED, GONE, HOLDS_PLACE, CostItem, RegistrationMode, RegistrationStatus, SponsorshipStatus,
+    AWARDED, HOLDS_PLACE, RegistrationMode, RegistrationStatus,
 )
 from dialogues.registration.models import Registration, SponsorshipRequest
 
@@ -40,7 +42,7 @@ _INVITATION_SALT = "registration-invitation"
 
 # Places
 
-def _lock_event(event_id: int) -> None:
+def lock_event(event_id: int) -> None:
     # A no-op UPDATE takes the event's row lock on PostgreSQL and the write lock on
     # SQLite, on both before anything is counted; a raw statement leaves updated_at alone.
     db.session.execute(sa.text("UPDATE events SET id = id WHERE id = :id"), {"id": event_id})
@@ -100,8 +102,8 @@ def _apply_details(registration: Registration, details: dict) -> None:
         setattr(registration, name, value.strip() if isinstance(value, str) else value)
 
 
-def _confirm(registration: Registration, *, actor) -> None:
-    registration.status = RegistrationStatus.CONFIRMED
+def _confirm(registration: Registration, *, actor, reason: str) -> None:
+    registration.move_to(RegistrationStatus.CONFIRMED, actor=actor, reason=reason)
     registration.confirmed_at = utcnow()
     registration.offer_expires_at = None
     # A confirmed participant holds the participant role on the event: it is what lets
@@ -110,9 +112,9 @@ def _confirm(registration: Registration, *, actor) -> None:
     messages.registration_confirmed(registration)
 
 
-def _leave(registration: Registration, status: RegistrationStatus, *, actor) -> None:
+def _leave(registration: Registration, status: RegistrationStatus, *, actor, reason: str) -> None:
     had_place = registration.holds_place or registration.has_offer
-    registration.status = status
+    registration.move_to(status, actor=actor, reason=reason)
     registration.offer_expires_at = None
     for grant in list(registration.user.role_grants):
         if grant.role == Role.PARTICIPANT and grant.event_id == registration.event_id:
@@ -121,12 +123,16 @@ def _leave(registration: Registration, status: RegistrationStatus, *, actor) -> 
         offer_next(registration.event, now=utcnow())
 
 
-def _place_or_waitlist(registration: Registration, now: datetime, *, actor) -> None:
-    left = places_left(registration.event, now)
-    if left is None or left > 0:
-        _confirm(registration, actor=actor)
+def _place_free(event: Event, now: datetime) -> bool:
+    left = places_left(event, now)
+    return left is None or left > 0
+
+
+def _place_or_waitlist(registration: Registration, place_free: bool, now: datetime, *, actor, why: str) -> None:
+    if place_free:
+        _confirm(registration, actor=actor, reason=f"{why}; a place was free")
     else:
-        registration.status = RegistrationStatus.WAITLISTED
+        registration.move_to(RegistrationStatus.WAITLISTED, actor=actor, reason=f"{why}; the event was full")
         registration.waitlisted_at = now
         messages.waitlisted(registration)
 
@@ -139,22 +145,24 @@ def register(event: Event, user, *, actor, **details) -> Registration:
         raise DomainError("Registration is not open for this event.")
     if event.registration_mode == RegistrationMode.INVITATION:
         raise DomainError("This event is by invitation only; use the personal link in your invitation.")
-    _lock_event(event.id)
+    lock_event(event.id)
     now = utcnow()
     expire_offers(event, now=now)
     registration = registration_of(event, user)
-    if registration is not None and registration.status not in GONE:
+    if registration is not None and registration.is_active:
         raise DomainError(f"You are already registered: {registration.status.label.lower()}.")
+    # Counted before a new registration joins the session: it must not be flushed without a status.
+    place_free = event.registration_mode == RegistrationMode.REVIEW or _place_free(event, now)
     if registration is None:
-        registration = Registration(event=event, user=user, status=RegistrationStatus.APPLIED)
+        registration = Registration(event=event, user=user)
         db.session.add(registration)
     _apply_details(registration, details)
     registration.confirmed_at = registration.waitlisted_at = None
     if event.registration_mode == RegistrationMode.REVIEW:
-        registration.status = RegistrationStatus.APPLIED
+        registration.move_to(RegistrationStatus.APPLIED, actor=actor, reason="Applied to take part")
         messages.application_received(registration)
     else:
-        _place_or_waitlist(registration, now, actor=actor)
+        _place_or_waitlist(registration, place_free, now, actor=actor, why="Registered")
     db.session.flush()
     logger.info("registration %s for event %s: %s, by %s", registration.id, event.id, registration.status, describe(actor))
     return registration
@@ -165,13 +173,12 @@ def invite(event: Event, user, *, actor) -> Registration:
     if event.status in (EventStatus.HELD, EventStatus.CANCELLED):
         raise DomainError(f"The event is {event.status.label.lower()}: nobody can be invited to it now.")
     registration = registration_of(event, user)
-    if registration is not None and registration.status not in GONE:
+    if registration is not None and registration.is_active:
         raise DomainError(f"{user.name} is already registered ({registration.status.label.lower()}).")
     if registration is None:
-        registration = Registration(event=event, user=user, status=RegistrationStatus.INVITED,
-                                    **_profile_snapshot(user))
+        registration = Registration(event=event, user=user, **_profile_snapshot(user))
         db.session.add(registration)
-    registration.status = RegistrationStatus.INVITED
+    registration.move_to(RegistrationStatus.INVITED, actor=actor, reason="Invited by the organisers")
     registration.invited_by_id = actor.id if actor is not None else None
     db.session.flush()
     messages.invitation(registration, invitation_token(registration))
@@ -202,15 +209,16 @@ def registration_for_invitation(token: str) -> Registration:
 
 def accept_invitation(registration: Registration, *, actor, **details) -> Registration:
     """The invited person gives their details and takes a place (or joins the waiting list)."""
-    if registration.status != RegistrationStatus.INVITED:
+    if not registration.is_invited:
         raise DomainError(f"This invitation has already been answered ({registration.status.label.lower()}).")
     if registration.event.status != EventStatus.OPEN:
         raise DomainError("Registration is not open for this event.")
-    _lock_event(registration.event_id)
+    lock_event(registration.event_id)
     now = utcnow()
     expire_offers(registration.event, now=now)
     _apply_details(registration, details)
-    _place_or_waitlist(registration, now, actor=actor)
+    _place_or_waitlist(registration, _place_free(registration.event, now), now, actor=actor,
+                       why="Accepted the invitation")
     db.session.flush()
     logger.info("invitation %s accepted (%s) by %s", registration.id, registration.status, describe(actor))
     return registration
@@ -227,24 +235,24 @@ def update_details(registration: Registration, *, actor, **details) -> None:
 
 def confirm(registration: Registration, *, actor) -> None:
     """A convener confirms an application or someone on the waiting list, if a place is free."""
-    if registration.status not in (RegistrationStatus.APPLIED, RegistrationStatus.WAITLISTED, RegistrationStatus.INVITED):
+    if not registration.can_be_confirmed:
         raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be confirmed.")
-    _lock_event(registration.event_id)
+    lock_event(registration.event_id)
     now = utcnow()
     expire_offers(registration.event, now=now)
     left = places_left(registration.event, now)
     if left is not None and left <= 0 and not registration.has_offer:
         raise DomainError("The event is full: no place is free to confirm.")
-    _confirm(registration, actor=actor)
+    _confirm(registration, actor=actor, reason="Confirmed by a convener")
     db.session.flush()
     logger.info("registration %s confirmed by %s", registration.id, describe(actor))
 
 
 def waitlist(registration: Registration, *, actor) -> None:
     """A convener puts an application on the waiting list."""
-    if registration.status != RegistrationStatus.APPLIED:
+    if not registration.can_be_waitlisted:
         raise DomainError("Only applications are put on the waiting list.")
-    registration.status = RegistrationStatus.WAITLISTED
+    registration.move_to(RegistrationStatus.WAITLISTED, actor=actor, reason="Put on the waiting list by a convener")
     registration.waitlisted_at = utcnow()
     messages.waitlisted(registration)
     db.session.flush()
@@ -253,10 +261,10 @@ def waitlist(registration: Registration, *, actor) -> None:
 
 def decline(registration: Registration, *, actor) -> None:
     """A convener declines an application (or withdraws a place); a freed place goes to the waiting list."""
-    if registration.status in GONE or registration.status == RegistrationStatus.ATTENDED:
+    if not registration.can_be_declined:
         raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be declined.")
-    _lock_event(registration.event_id)
-    _leave(registration, RegistrationStatus.DECLINED, actor=actor)
+    lock_event(registration.event_id)
+    _leave(registration, RegistrationStatus.DECLINED, actor=actor, reason="Declined by a convener")
     messages.registration_cancelled(registration)
     db.session.flush()
     logger.info("registration %s declined by %s", registration.id, describe(actor))
@@ -264,11 +272,13 @@ def decline(registration: Registration, *, actor) -> None:
 
 def cancel(registration: Registration, *, actor) -> None:
     """A person cancels their own registration (or declines an invitation or an offer)."""
-    if registration.status in GONE or registration.status == RegistrationStatus.ATTENDED:
+    if not registration.can_be_cancelled:
         raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be cancelled.")
-    _lock_event(registration.event_id)
-    status = RegistrationStatus.DECLINED if registration.status == RegistrationStatus.INVITED else RegistrationStatus.CANCELLED
-    _leave(registration, status, actor=actor)
+    lock_event(registration.event_id)
+    if registration.is_invited:
+        _leave(registration, RegistrationStatus.DECLINED, actor=actor, reason="Invitation declined by its person")
+    else:
+        _leave(registration, RegistrationStatus.CANCELLED, actor=actor, reason="Cancelled by its person")
     messages.registration_cancelled(registration)
     db.session.flush()
     logger.info("registration %s cancelled by %s", registration.id, describe(actor))
@@ -282,7 +292,7 @@ def offer_next(event: Event, *, now: datetime) -> list[Registration]:
     if left is None:
         waiting = db.session.scalars(_waiting(event.id)).all()
         for registration in waiting:
-            _confirm(registration, actor=None)
+            _confirm(registration, actor=None, reason="A place freed up and the event has no limit")
         return list(waiting)
     if left <= 0:
         return []
@@ -309,7 +319,7 @@ def expire_offers(event: Event | None = None, *, now: datetime) -> int:
         stmt = stmt.where(Registration.event_id == event.id)
     lapsed = db.session.scalars(stmt.options(selectinload(Registration.event))).all()
     for registration in lapsed:
-        registration.status = RegistrationStatus.CANCELLED
+        registration.move_to(RegistrationStatus.CANCELLED, actor=None, reason="The offered place was not taken in time")
         registration.offer_expires_at = None
         messages.offer_expired(registration)
         logger.info("offer to registration %s lapsed", registration.id)
@@ -321,84 +331,14 @@ def expire_offers(event: Event | None = None, *, now: datetime) -> int:
 
 def accept_offer(registration: Registration, *, actor) -> None:
     """Take the place offered from the waiting list, before the offer lapses."""
-    _lock_event(registration.event_id)
+    lock_event(registration.event_id)
     now = utcnow()
     if not registration.has_offer or registration.offer_expires_at <= now:
         expire_offers(registration.event, now=now)
         raise DomainError("This offer has lapsed; the place went to the next person on the waiting list.")
-    _confirm(registration, actor=actor)
+    _confirm(registration, actor=actor, reason="Took the place offered from the waiting list")
     db.session.flush()
     logger.info("offer taken by registration %s, by %s", registration.id, describe(actor))
-
-
-# Sponsorship
-
-def request_sponsorship(registration: Registration, *, actor, currency: str, justification: str,
-                        amounts: dict[CostItem, Decimal]) -> SponsorshipRequest:
-    """Ask for travel, accommodation, per diem or visa costs to be paid, with a justification."""
-    if registration.status in GONE:
-        raise DomainError("Register for the event before asking for sponsorship.")
-    if not codes.is_currency(currency):
-        raise DomainError(f"{currency!r} is not an ISO 4217 currency code.")
-    if any(Decimal(v) < 0 for v in amounts.values()) or sum(Decimal(v) for v in amounts.values()) <= 0:
-        raise DomainError("Give the estimated amounts: none negative, and not all zero.")
-    if not (justification or "").strip():
-        raise DomainError("Say why you need sponsorship.")
-    request = registration.sponsorship
-    if request is not None and request.status not in (SponsorshipStatus.REQUESTED, SponsorshipStatus.WITHDRAWN):
-        raise DomainError("Your request has already been decided; contact the conveners to change it.")
-    if request is None:
-        request = SponsorshipRequest(registration=registration)
-    request.status = SponsorshipStatus.REQUESTED
-    request.currency, request.justification = currency, justification.strip()
-    for item in CostItem:
-        setattr(request, item.value, Decimal(amounts.get(item, 0)))
-    db.session.add(request)
-    db.session.flush()
-    logger.info("sponsorship requested for registration %s by %s", registration.id, describe(actor))
-    return request
-
-
-def award_sponsorship(request: SponsorshipRequest, *, actor, amounts: dict[CostItem, Decimal],
-                      note: str = "") -> None:
-    """Award a request in full or in part; never beyond the event's sponsored-participant cap."""
-    event = request.registration.event
-    if request.registration.status in GONE:
-        raise DomainError("This person is no longer registered.")
-    if any(Decimal(amounts.get(i, 0)) < 0 for i in CostItem):
-        raise DomainError("Awarded amounts cannot be negative.")
-    if any(Decimal(amounts.get(i, 0)) > request.requested(i) for i in CostItem):
-        raise DomainError("An award cannot be more than was asked for on any item.")
-    if sum(Decimal(amounts.get(i, 0)) for i in CostItem) <= 0:
-        raise DomainError("An award must give something; decline the request instead.")
-    _lock_event(event.id)
-    db.session.refresh(request)
-    if event.sponsored_places is not None and not request.is_awarded \
-            and sponsored_awarded(event.id) >= event.sponsored_places:
-        raise DomainError(f"All {event.sponsored_places} sponsored places are already awarded.")
-    full = all(Decimal(amounts.get(i, 0)) == request.requested(i) for i in CostItem)
-    request.status = SponsorshipStatus.AWARDED if full else SponsorshipStatus.PARTLY_AWARDED
-    for item in CostItem:
-        setattr(request, f"awarded_{item.value}", Decimal(amounts.get(item, 0)))
-    _decided(request, actor, note)
-    logger.info("sponsorship %s %s by %s", request.id, request.status, describe(actor))
-
-
-def decline_sponsorship(request: SponsorshipRequest, *, actor, note: str = "") -> None:
-    """Decline a request, saying why."""
-    request.status = SponsorshipStatus.DECLINED
-    for item in CostItem:
-        setattr(request, f"awarded_{item.value}", None)
-    _decided(request, actor, note)
-    logger.info("sponsorship %s declined by %s", request.id, describe(actor))
-
-
-def _decided(request: SponsorshipRequest, actor, note: str) -> None:
-    request.decided_by_id = actor.id if actor is not None else None
-    request.decided_at = utcnow()
-    request.decision_note = (note or "").strip()
-    messages.sponsorship_decided(request)
-    db.session.flush()
 
 
 # Lists
