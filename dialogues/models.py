@@ -32,14 +32,14 @@ from dialogues.settings.models import SiteSetting
 
 __all__ = [
     "ActivityBudgetLine", "ActivityProgress", "AgendaItem", "AgendaItemPerson", "BackgroundPaper", "Budget",
-    "BudgetEntry", "BudgetHeading", "BudgetLine", "Call", "CalendarFeed", "Commitment", "CommitmentUpdate",
-    "Contribution", "ContributionAuthor", "ContributionDecision", "DeclaredConflict", "Edition", "ReviewAssignment",
-    "ReviewCriterion", "Reviewer", "ReviewScore", "Sponsor", "Track",
-    "CostTemplate", "CostTemplateLine", "CriterionWeight", "Event", "ExchangeRate", "FundingSource",
-    "GroupMember", "Indicator", "IndicatorTarget", "IndicatorValue", "Initiative", "InitiativeMember",
-    "IssueProposal", "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",
+    "BudgetEntry", "BudgetHeading", "BudgetLine", "CalendarFeed", "Call", "Commitment", "CommitmentUpdate",
+    "Contribution", "ContributionAuthor", "ContributionDecision", "CostTemplate", "CostTemplateLine",
+    "CriterionWeight", "DeclaredConflict", "Edition", "Event", "ExchangeRate", "FundingSource", "GroupMember",
+    "Indicator", "IndicatorTarget", "IndicatorValue", "Initiative", "InitiativeMember", "IssueProposal",
+    "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",
     "OutputAdoption", "PeerReview", "PlanActivity", "PlanRevision", "PreparationTask", "Programme",
     "ProgrammeFinance", "ProgressReport", "ProposalDecision", "ProposalScore", "Registration",
-    "RegistrationStatusChange", "ReviewDecision", "RoleGrant", "SiteSetting", "SourceStatusChange",
-    "SponsorshipRequest", "StoredFile", "TeamPresentation", "User", "WorkPlan",
+    "RegistrationStatusChange", "ReviewAssignment", "ReviewCriterion", "ReviewDecision", "ReviewScore",
+    "Reviewer", "RoleGrant", "SiteSetting", "SourceStatusChange", "Sponsor", "SponsorshipRequest",
+    "StoredFile", "TeamPresentation", "Track", "User", "WorkPlan",
 ]
