@@ -19,6 +19,7 @@ from dialogues.events.models import Event
 from dialogues.events.services import create_event
 from dialogues.demo.agenda import seed_agendas
 from dialogues.demo.commitments import seed_commitments
+from dialogues.demo.learning_groups import seed_learning_groups
 from dialogues.demo.registrations import seed_registrations
 from dialogues.demo.steering import seed_dialogue_series
 from dialogues.extensions import db
@@ -86,6 +87,7 @@ SERIES = "ASM Dialogue"
 INITIATIVE = "Formalising artisanal and small-scale mining"
 CHIMOIO_CONFERENCE = "Annual CASM Conference, Chimoio 2027"
 MADRE_DE_DIOS_DIALOGUE = "Field dialogue: formalisation in the gold fields of Madre de Dios"
+LEARNING_PROGRAMME = "ASM learning groups"
 
 PROGRAMMES: tuple[DemoProgramme, ...] = (
     DemoProgramme(
@@ -189,6 +191,31 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
         ),
     ),
     DemoProgramme(
+        kind=ProgrammeKind.LEARNING_PROGRAMME,
+        title=LEARNING_PROGRAMME,
+        summary=(
+            "The programme of the country learning groups: small in-country teams deliberately selected "
+            "for diverse stakeholder interests, each convened by a national host organisation, working "
+            "to annual work plans and budgets on shared logframe outputs, and meeting once a year at an "
+            "international learning event."
+        ),
+        events=(
+            DemoEvent(
+                kind=EventKind.INTERNATIONAL_LEARNING_EVENT,
+                title="International learning event 2027, Geita",
+                summary=(
+                    "The country teams of Mozambique, Tanzania and Ghana meet: a field trip "
+                    "to licensed and unlicensed sites, then each team presents achievements, "
+                    "tactics, lessons and coming work plans for peer review. Interpretation "
+                    "into Swahili, Portuguese and French so no one is left out."
+                ),
+                starts_on=date(2027, 6, 7), days=4, timezone="Africa/Dar_es_Salaam",
+                venue="Geita conference centre", city="Geita", country="TZ",
+                languages=("en", "sw", "pt", "fr"), status=EventStatus.OPEN,
+            ),
+        ),
+    ),
+    DemoProgramme(
         kind=ProgrammeKind.LEARNING_GROUP,
         title="Mozambique ASM learning group",
         country="MZ",
@@ -234,19 +261,6 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
                 starts_on=date(2026, 8, 4), days=2, timezone="Africa/Dar_es_Salaam",
                 venue="Geita district council hall", city="Geita", country="TZ",
                 languages=("sw", "en"), status=EventStatus.HELD,
-            ),
-            DemoEvent(
-                kind=EventKind.INTERNATIONAL_LEARNING_EVENT,
-                title="International learning event 2027, Geita",
-                summary=(
-                    "The country teams of Mozambique, Tanzania and Ghana meet: a field trip "
-                    "to licensed and unlicensed sites, then each team presents achievements, "
-                    "tactics, lessons and coming work plans for peer review. Interpretation "
-                    "into Swahili, Portuguese and French so no one is left out."
-                ),
-                starts_on=date(2027, 6, 7), days=4, timezone="Africa/Dar_es_Salaam",
-                venue="Geita conference centre", city="Geita", country="TZ",
-                languages=("en", "sw", "pt", "fr"), status=EventStatus.OPEN,
             ),
         ),
     ),
@@ -519,5 +533,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_registrations(events[MADRE_DE_DIOS_DIALOGUE], convener=user_by_email("convener@example.org"))
     seed_commitments(actor=user_by_email("convener@example.org"))
     seed_agendas(actor=secretariat)
+    accounts += seed_learning_groups(programmes[LEARNING_PROGRAMME], password=DEMO_PASSWORD, secretariat=secretariat,
+                                     convener=user_by_email("convener@example.org"))
     logger.info("demo data set loaded by %s", secretariat.id)
     return accounts

@@ -396,6 +396,9 @@ def edit_activity(plan_id: int, activity_id: int | None):
     plan = db.get_or_404(WorkPlan, plan_id)
     activity = _activity(plan, activity_id) if activity_id else None
     authorize(Action.EDIT_GROUP_WORK, plan)
+    if plan.status not in EDITABLE:
+        flash(_("This plan is %(status)s: it can no longer be changed.", status=plan.status.label.lower()), "error")
+        return redirect(url_for(".show_plan", plan_id=plan_id))
     form = _activity_form(plan, activity, formdata=request.form if request.method == "POST" else None)
     if form.validate_on_submit():
         fields = {name: form[name].data for name in services.ACTIVITY_FIELDS}
@@ -461,6 +464,10 @@ def edit_report(report_id: int):
     """Write the report; values are checked against each indicator's unit and nothing is saved if one is wrong."""
     report = db.get_or_404(ProgressReport, report_id)
     authorize(Action.EDIT_GROUP_WORK, report)
+    if report.status not in EDITABLE:
+        flash(_("This report is %(status)s: it can no longer be changed.", status=report.status.label.lower()),
+              "error")
+        return redirect(url_for(".show_report", report_id=report_id))
     indicators = services.report_indicators(report)
     form = report_form(report, indicators, formdata=request.form if request.method == "POST" else None)
     if form.validate_on_submit():
