@@ -666,6 +666,16 @@ def declare_conflict(contribution: Contribution, *, actor, note: str = "") -> No
     logger.info("user %s declared a conflict with contribution %s", actor.id, contribution.id)
 
 
+def declare_conflict_with_person(edition: Edition, person: User, *, actor, note: str = "") -> None:
+    """A reviewer declares a conflict with a person: none of their contributions comes to them."""
+    if not any(r.user_id == actor.id for r in edition.reviewers):
+        raise DomainError("Only the edition's reviewers declare conflicts.")
+    db.session.add(DeclaredConflict(edition_id=edition.id, reviewer_id=actor.id, person_id=person.id,
+                                    note=(note or "").strip()))
+    db.session.flush()
+    logger.info("user %s declared a conflict with user %s in edition %s", actor.id, person.id, edition.id)
+
+
 def submit_review(contribution: Contribution, scores: dict[int, tuple[int, str]], *, actor) -> None:
     """An assigned reviewer scores every criterion from 1 to 5, with a comment each (again, until decided)."""
     if not contribution.reviewable_by(actor.id):

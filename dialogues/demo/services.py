@@ -19,6 +19,7 @@ from dialogues.events.models import Event
 from dialogues.events.services import create_event
 from dialogues.demo.agenda import seed_agendas
 from dialogues.demo.commitments import seed_commitments
+from dialogues.demo.conferences import seed_conferences
 from dialogues.demo.learning_groups import seed_learning_groups
 from dialogues.demo.registrations import seed_registrations
 from dialogues.demo.steering import seed_dialogue_series
@@ -535,5 +536,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_agendas(actor=secretariat)
     accounts += seed_learning_groups(programmes[LEARNING_PROGRAMME], password=DEMO_PASSWORD, secretariat=secretariat,
                                      convener=user_by_email("convener@example.org"))
+    accounts += seed_conferences(programmes["Annual CASM conference"], convener=user_by_email("convener@example.org"),
+                                 secretariat=secretariat, password=DEMO_PASSWORD)
     logger.info("demo data set loaded by %s", secretariat.id)
     return accounts
