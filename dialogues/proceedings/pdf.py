@@ -41,6 +41,7 @@ from reportlab.platypus import (
     Paragraph, Spacer, Table, TableStyle,
 )
 
+from dialogues.proceedings.abstracts import book_of_abstracts
 from dialogues.proceedings.services import EventProceedings, ProgrammeProceedings
 from dialogues.proceedings.teams import team_sections
 
@@ -645,10 +646,15 @@ class _Builder:
         """An international learning event's country teams (nothing for other events)."""
         return team_sections(self, event.teams, level)
 
+    def abstracts(self, event: EventProceedings, level: int) -> list:
+        """A conference edition's book of abstracts (nothing for other events)."""
+        return book_of_abstracts(self, event, level)
+
     def event_sections(self, event: EventProceedings, level: int) -> list:
         """Each section of one event, in print order: a new section is one more method in this list."""
         story = []
-        for section in (self.summary, self.agenda, self.outcomes, self.participants, self.commitments, self.teams):
+        for section in (self.summary, self.agenda, self.outcomes, self.participants, self.commitments, self.teams,
+                        self.abstracts):
             story += section(event, level)
         return story
 

@@ -21,6 +21,7 @@ from dialogues.extensions import db
 from dialogues.outcomes.enums import OutcomeKind
 from dialogues.outcomes.models import Outcome
 from dialogues.proceedings.teams import TeamChapter, gather_teams
+from dialogues.proceedings import abstracts as book
 from dialogues.programmes.models import Programme
 from dialogues.registration.enums import HOLDS_PLACE
 from dialogues.registration.models import Registration
@@ -94,6 +95,8 @@ class EventProceedings:
     all_participants: bool
     # An international learning event's country teams (see teams.py); empty for other events.
     teams: list[TeamChapter] = field(default_factory=list)
+    # A conference edition's accepted contributions; None for events that are not editions.
+    abstracts: list | None = None
 
 
 @dataclass
@@ -238,6 +241,8 @@ def _gather(events: list[Event], everyone: bool) -> list[EventProceedings]:
     outcomes = _outcomes(ids)
     # Only international learning events have country teams: other proceedings pay no query for them.
     teams = gather_teams([e.id for e in events if e.kind == EventKind.INTERNATIONAL_LEARNING_EVENT])
+    # Only conference editions have a book of abstracts.
+    abstracts = book.gather([e.id for e in events if e.kind == EventKind.CONFERENCE])
     programme_titles = dict(db.session.execute(
         sa.select(Programme.id, Programme.title)
         .where(Programme.id.in_({e.programme_id for e in events if e.programme_id is not None}))
@@ -260,6 +265,7 @@ def _gather(events: list[Event], everyone: bool) -> list[EventProceedings]:
             commitment_mix=commitment_mix.get(event.id, []),
             all_participants=everyone,
             teams=teams.get(event.id, []),
+            abstracts=abstracts.get(event.id),
         ))
     return result
 

@@ -16,6 +16,7 @@ from dialogues.permissions import Role
 from dialogues.programmes import services as programmes
 from dialogues.programmes.enums import ProgrammeKind
 from dialogues.programmes.models import Programme
+from tests.proceedings.conftest import pdf_text, qpdf_check  # noqa: F401  (fixtures)
 
 OPENS = datetime(2026, 1, 1, tzinfo=UTC)
 CLOSES = datetime(2030, 12, 31, 21, 59, tzinfo=UTC)  # 23:59 in Maputo

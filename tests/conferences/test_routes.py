@@ -304,3 +304,26 @@ def test_unknown_and_foreign_ids_are_404(client, app, conference):
 def test_signed_out_visitor_is_sent_to_log_in_to_submit(client, conference):
     response = client.get(f"/editions/{conference.edition_id}/contributions/new")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_accepted_abstract_goes_into_the_book_of_abstracts_with_accented_names(client, app, conference, submit,
+                                                                                pdf_text, qpdf_check):
+    cid = submit(co_authors=[services.CoAuthor("nusta@example.net", "Ñusta Condori Mamani"),
+                             services.CoAuthor("dang@example.org", "Đặng Thị Hương"),
+                             services.CoAuthor("oyun@example.org", "Оюунчимэг Батсүх")],
+                 title="Água & <mercúrio>: retortas em Manica", abstract="Medições em três sítios.\n\nResultados.")
+    rejected = submit(title="Not this one")
+    client.login(conference.convener.email)
+    for number, decision in ((cid, "accept"), (rejected, "reject")):
+        client.submit(f"/contributions/{number}/decision", {"decision": decision, "message": "Thank you."},
+                      form_page=f"/contributions/{number}")
+    response = client.get(f"/events/{conference.event_id}/proceedings.pdf")
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.data).split())  # lines wrap where the layout chooses
+    assert "Book of abstracts" in text
+    assert "Água & <mercúrio>: retortas em Manica" in text
+    for name in ("João Muianga", "Ñusta Condori Mamani", "Đặng Thị Hương", "Оюунчимэг Батсүх"):
+        assert name in text
+    assert "Universidade Católica de Moçambique" in text and "Medições em três sítios." in text
+    assert "Not this one" not in text
+    assert qpdf_check(response.data)[0] == 0
