@@ -598,8 +598,10 @@ def assign_automatically(edition: Edition, *, actor, per_contribution: int | Non
     for cid, rid in existing:
         has[cid].add(rid)
         load[rid] += 1
+    covers = {r.id: {t.id for t in r.tracks} for r in pool}  # empty: any track
     eligible = {
-        c.id: [r for r in pool if r.covers(c.track_id) and (c.id, r.user_id) not in conflicts] for c in contributions
+        c.id: [r for r in pool if (not covers[r.id] or c.track_id in covers[r.id])
+               and (c.id, r.user_id) not in conflicts] for c in contributions
     }
     report = AssignmentReport()
     # The hardest to staff first, so that the few who may review them are still free.
