@@ -1,6 +1,8 @@
 """The words of a conference's cycle: contribution types and statuses, sponsor levels, conflicts."""
 from enum import StrEnum
 
+from flask_babel import gettext as _, lazy_gettext as _l
+
 
 class ContributionType(StrEnum):
     TALK = "talk"
@@ -15,11 +17,11 @@ class ContributionType(StrEnum):
 
 
 CONTRIBUTION_TYPE_LABELS = {
-    ContributionType.TALK: "Talk",
-    ContributionType.PANEL: "Panel",
-    ContributionType.POSTER: "Poster",
-    ContributionType.FIELD_VISIT: "Field-visit proposal",
-    ContributionType.COUNTRY_CASE_STUDY: "Country case study",
+    ContributionType.TALK: _l("Talk"),
+    ContributionType.PANEL: _l("Panel"),
+    ContributionType.POSTER: _l("Poster"),
+    ContributionType.FIELD_VISIT: _l("Field-visit proposal"),
+    ContributionType.COUNTRY_CASE_STUDY: _l("Country case study"),
 }
 
 
@@ -31,7 +33,9 @@ class ContributionStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {"submitted": _("Submitted"), "withdrawn": _("Withdrawn"), "accepted": _("Accepted"),
+                "rejected": _("Rejected"), "prospect": _("Prospect"), "confirmed": _("Confirmed"),
+                "declined": _("Declined")}[self.value]
 
 
 # The convener may correct a decision (accepted <-> rejected, or back to submitted);
@@ -55,8 +59,8 @@ class Decision(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"accept": "Accept", "accept_as_other_type": "Accept as another type",
-                "reject": "Reject"}[self.value]
+        return {"accept": _("Accept"), "accept_as_other_type": _("Accept as another type"),
+                "reject": _("Reject")}[self.value]
 
 
 class SponsorLevel(StrEnum):
@@ -67,8 +71,8 @@ class SponsorLevel(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"principal": "Principal sponsor", "major": "Major sponsor", "supporting": "Supporting sponsor",
-                "in_kind": "In-kind sponsor"}[self.value]
+        return {"principal": _("Principal sponsor"), "major": _("Major sponsor"), "supporting": _("Supporting sponsor"),
+                "in_kind": _("In-kind sponsor")}[self.value]
 
 
 class SponsorStatus(StrEnum):
@@ -78,7 +82,9 @@ class SponsorStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {"submitted": _("Submitted"), "withdrawn": _("Withdrawn"), "accepted": _("Accepted"),
+                "rejected": _("Rejected"), "prospect": _("Prospect"), "confirmed": _("Confirmed"),
+                "declined": _("Declined")}[self.value]
 
 
 class SponsorDisplay(StrEnum):
@@ -90,8 +96,8 @@ class SponsorDisplay(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"name_and_amount": "Name, level and amount", "name": "Name and level only",
-                "anonymous": "Not named (counted as an anonymous sponsor)"}[self.value]
+        return {"name_and_amount": _("Name, level and amount"), "name": _("Name and level only"),
+                "anonymous": _("Not named (counted as an anonymous sponsor)")}[self.value]
 
 
 class ConflictReason(StrEnum):
@@ -104,9 +110,9 @@ class ConflictReason(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "own_contribution": "an author of the contribution",
-            "same_organisation": "same organisation as an author",
-            "co_author": "has written with an author before",
-            "same_learning_group": "in the same learning group as an author",
-            "declared": "declared by the reviewer",
+            "own_contribution": _("an author of the contribution"),
+            "same_organisation": _("same organisation as an author"),
+            "co_author": _("has written with an author before"),
+            "same_learning_group": _("in the same learning group as an author"),
+            "declared": _("declared by the reviewer"),
         }[self.value]

@@ -1,4 +1,5 @@
 """Forms for editions, sponsors, the call, submissions, reviews and decisions."""
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField, DateField, DecimalField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField,
@@ -27,23 +28,23 @@ def lines(text: str | None) -> list[str]:
 
 
 class EditionForm(FlaskForm):
-    number = IntegerField("Edition number", validators=[InputRequired(message="Give the edition's number."),
+    number = IntegerField(_l("Edition number"), validators=[InputRequired(message=_l("Give the edition's number.")),
                                                         NumberRange(min=1, max=1000)])
-    host_country = CountryField("Host country")
-    host_city = StringField("Host city", validators=[Optional(), Length(max=100)])
-    host_organisations = TextAreaField("Host organisations (one per line)", validators=[Optional(), Length(max=2000)])
-    theme = StringField("Theme", validators=[Optional(), Length(max=300)])
-    recorded_participants = IntegerField("Participants (for editions held before this site)",
+    host_country = CountryField(_l("Host country"))
+    host_city = StringField(_l("Host city"), validators=[Optional(), Length(max=100)])
+    host_organisations = TextAreaField(_l("Host organisations (one per line)"), validators=[Optional(), Length(max=2000)])
+    theme = StringField(_l("Theme"), validators=[Optional(), Length(max=300)])
+    recorded_participants = IntegerField(_l("Participants (for editions held before this site)"),
                                          validators=[Optional(), NumberRange(min=0, max=100000)])
-    proceedings_note = StringField("Published proceedings (e.g. title and publisher)",
+    proceedings_note = StringField(_l("Published proceedings (e.g. title and publisher)"),
                                    validators=[Optional(), Length(max=300)])
-    travel_cap = DecimalField("Cap on sponsored travel for accepted contributions", places=2,
+    travel_cap = DecimalField(_l("Cap on sponsored travel for accepted contributions"), places=2,
                               validators=[Optional(), NumberRange(min=0)])
-    cap_currency = CurrencyField("Currency of the cap")
+    cap_currency = CurrencyField(_l("Currency of the cap"))
 
     def validate_cap_currency(self, field):
         if self.travel_cap.data is not None and not field.data:
-            raise ValidationError("Give the currency of the cap.")
+            raise ValidationError(_("Give the currency of the cap."))
 
     def edition_fields(self) -> dict:
         data = {name: self[name].data for name in ("number", "host_country", "host_city", "theme",
@@ -54,16 +55,16 @@ class EditionForm(FlaskForm):
 
 
 class NextEditionForm(EditionForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    starts_on = DateField("First day", validators=[DataRequired(message="Give the first day (YYYY-MM-DD).")])
-    ends_on = DateField("Last day", validators=[DataRequired(message="Give the last day (YYYY-MM-DD).")])
-    timezone = TimezoneField("Time zone", default="UTC")
-    venue = StringField("Venue", validators=[Optional(), Length(max=200)])
-    working_languages = LanguagesField("Working languages")
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    starts_on = DateField(_l("First day"), validators=[DataRequired(message=_l("Give the first day (YYYY-MM-DD)."))])
+    ends_on = DateField(_l("Last day"), validators=[DataRequired(message=_l("Give the last day (YYYY-MM-DD)."))])
+    timezone = TimezoneField(_l("Time zone"), default="UTC")
+    venue = StringField(_l("Venue"), validators=[Optional(), Length(max=200)])
+    working_languages = LanguagesField(_l("Working languages"))
 
     def validate_ends_on(self, field):
         if self.starts_on.data and field.data and field.data < self.starts_on.data:
-            raise ValidationError("The last day cannot be before the first day.")
+            raise ValidationError(_("The last day cannot be before the first day."))
 
     def event_fields(self) -> dict:
         return {name: self[name].data for name in ("title", "starts_on", "ends_on", "timezone", "venue",
@@ -71,22 +72,22 @@ class NextEditionForm(EditionForm):
 
 
 class SponsorForm(FlaskForm):
-    organisation_name = StringField("Organisation", validators=[DataRequired(), Length(max=200)])
-    organisation_kind = SelectField("Kind of organisation", choices=enum_choices(OrganisationKind),
+    organisation_name = StringField(_l("Organisation"), validators=[DataRequired(), Length(max=200)])
+    organisation_kind = SelectField(_l("Kind of organisation"), choices=enum_choices(OrganisationKind),
                                     coerce=coerce_enum(OrganisationKind), default=OrganisationKind.DONOR)
-    level = SelectField("Level", choices=enum_choices(SponsorLevel), coerce=coerce_enum(SponsorLevel))
-    status = SelectField("Status", choices=enum_choices(SponsorStatus), coerce=coerce_enum(SponsorStatus))
-    amount = DecimalField("Amount", places=2, validators=[Optional(), NumberRange(min=0)])
-    currency = CurrencyField("Currency")
-    funds = TextAreaField("What it funds (e.g. sponsored places for ten women miners)",
+    level = SelectField(_l("Level"), choices=enum_choices(SponsorLevel), coerce=coerce_enum(SponsorLevel))
+    status = SelectField(_l("Status"), choices=enum_choices(SponsorStatus), coerce=coerce_enum(SponsorStatus))
+    amount = DecimalField(_l("Amount"), places=2, validators=[Optional(), NumberRange(min=0)])
+    currency = CurrencyField(_l("Currency"))
+    funds = TextAreaField(_l("What it funds (e.g. sponsored places for ten women miners)"),
                           validators=[Optional(), Length(max=2000)])
-    sponsored_places = IntegerField("Sponsored places it pays for", validators=[Optional(), NumberRange(min=0, max=1000)])
-    display = SelectField("How the sponsor appears on the edition's page", choices=enum_choices(SponsorDisplay),
+    sponsored_places = IntegerField(_l("Sponsored places it pays for"), validators=[Optional(), NumberRange(min=0, max=1000)])
+    display = SelectField(_l("How the sponsor appears on the edition's page"), choices=enum_choices(SponsorDisplay),
                           coerce=coerce_enum(SponsorDisplay), default=SponsorDisplay.NAME)
 
     def validate_currency(self, field):
         if self.amount.data is not None and not field.data:
-            raise ValidationError("Give the currency of the amount.")
+            raise ValidationError(_("Give the currency of the amount."))
 
     def sponsor_fields(self) -> dict:
         return {name: self[name].data for name in ("level", "status", "amount", "currency", "funds",
@@ -94,21 +95,21 @@ class SponsorForm(FlaskForm):
 
 
 class TrackForm(FlaskForm):
-    title = StringField("Track", validators=[DataRequired(), Length(max=100)])
-    description = StringField("Description", validators=[Optional(), Length(max=2000)])
+    title = StringField(_l("Track"), validators=[DataRequired(), Length(max=100)])
+    description = StringField(_l("Description"), validators=[Optional(), Length(max=2000)])
 
 
 class CriterionForm(FlaskForm):
-    label = StringField("Criterion", validators=[DataRequired(), Length(max=100)])
-    weight = DecimalField("Weight", places=2, default=1,
-                          validators=[InputRequired(message="Give a weight above 0."), NumberRange(min=0.01, max=100)])
-    description = StringField("What reviewers should look for", validators=[Optional(), Length(max=2000)])
+    label = StringField(_l("Criterion"), validators=[DataRequired(), Length(max=100)])
+    weight = DecimalField(_l("Weight"), places=2, default=1,
+                          validators=[InputRequired(message=_l("Give a weight above 0.")), NumberRange(min=0.01, max=100)])
+    description = StringField(_l("What reviewers should look for"), validators=[Optional(), Length(max=2000)])
 
 
 class ReviewerForm(FlaskForm):
-    email = StringField("Email of someone with an account", validators=[DataRequired(), Email(), Length(max=254)])
-    track_ids = MultiCheckboxField("Tracks they review (none ticked: any)", coerce=int)
-    max_load = IntegerField("Most contributions they take", default=10,
+    email = StringField(_l("Email of someone with an account"), validators=[DataRequired(), Email(), Length(max=254)])
+    track_ids = MultiCheckboxField(_l("Tracks they review (none ticked: any)"), coerce=int)
+    max_load = IntegerField(_l("Most contributions they take"), default=10,
                             validators=[InputRequired(), NumberRange(min=1, max=500)])
 
     def __init__(self, *args, edition, **kwargs):
@@ -117,18 +118,18 @@ class ReviewerForm(FlaskForm):
 
 
 class CallForm(FlaskForm):
-    opens_on = DateField("Opens on", validators=[DataRequired(message="Give the day the call opens (YYYY-MM-DD).")])
-    opens_time = TimeField("at", default=None, validators=[Optional()])
-    closes_on = DateField("Closes on", validators=[DataRequired(message="Give the day the call closes (YYYY-MM-DD).")])
-    closes_time = TimeField("at", validators=[Optional()])
-    introduction = TextAreaField("Introduction to the call", validators=[Optional(), Length(max=20000)])
-    contribution_types = MultiCheckboxField("Types of contribution asked for", choices=enum_choices(ContributionType),
-                                            validators=[DataRequired(message="Choose at least one type.")])
-    languages = LanguagesField("Languages accepted", validators=[DataRequired(message="Choose at least one language.")])
-    questions = TextAreaField("Questions every submission answers (one per line)", validators=[Optional(),
+    opens_on = DateField(_l("Opens on"), validators=[DataRequired(message=_l("Give the day the call opens (YYYY-MM-DD)."))])
+    opens_time = TimeField(_l("at"), default=None, validators=[Optional()])
+    closes_on = DateField(_l("Closes on"), validators=[DataRequired(message=_l("Give the day the call closes (YYYY-MM-DD)."))])
+    closes_time = TimeField(_l("at"), validators=[Optional()])
+    introduction = TextAreaField(_l("Introduction to the call"), validators=[Optional(), Length(max=20000)])
+    contribution_types = MultiCheckboxField(_l("Types of contribution asked for"), choices=enum_choices(ContributionType),
+                                            validators=[DataRequired(message=_l("Choose at least one type."))])
+    languages = LanguagesField(_l("Languages accepted"), validators=[DataRequired(message=_l("Choose at least one language."))])
+    questions = TextAreaField(_l("Questions every submission answers (one per line)"), validators=[Optional(),
                                                                                                 Length(max=5000)])
-    blind_review = BooleanField("Blind review: reviewers do not see who the authors are")
-    reviewers_per_contribution = IntegerField("Reviewers per contribution", default=3,
+    blind_review = BooleanField(_l("Blind review: reviewers do not see who the authors are"))
+    reviewers_per_contribution = IntegerField(_l("Reviewers per contribution"), default=3,
                                               validators=[InputRequired(), NumberRange(min=1, max=10)])
 
 
@@ -136,40 +137,41 @@ def _contribution_fields(call, edition) -> dict:
     fields = {}
     for number, question in enumerate(call.questions):
         fields[f"answer_{number}"] = TextAreaField(
-            question, validators=[DataRequired(message="Answer this question."), Length(max=5000)])
+            question, validators=[DataRequired(message=_l("Answer this question.")), Length(max=5000)])
     return fields
 
 
 class _ContributionBase(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    kind = SelectField("Type", coerce=coerce_enum(ContributionType))
-    track_id = SelectField("Track", coerce=optional_int)
-    language = SelectField("Language")
-    abstract = TextAreaField("Abstract", validators=[DataRequired(message="Write the abstract."), Length(max=5000)],
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    kind = SelectField(_l("Type"), coerce=coerce_enum(ContributionType))
+    track_id = SelectField(_l("Track"), coerce=optional_int)
+    language = SelectField(_l("Language"))
+    abstract = TextAreaField(_l("Abstract"), validators=[DataRequired(message=_l("Write the abstract.")), Length(max=5000)],
                              render_kw={"rows": 8})
     co_authors = TextAreaField(
-        "Co-authors, one per line: their email, then their name if they have no account here yet",
+        _l("Co-authors, one per line: their email, then their name if they have no account here yet"),
         validators=[Optional(), Length(max=5000)], render_kw={"rows": 3})
-    needs_sponsorship = BooleanField("Some of us need sponsorship to travel to the conference")
-    sponsored_places = IntegerField("How many of the authors need a sponsored place", default=0,
+    needs_sponsorship = BooleanField(_l("Some of us need sponsorship to travel to the conference"))
+    sponsored_places = IntegerField(_l("How many of the authors need a sponsored place"), default=0,
                                     validators=[Optional(), NumberRange(min=0, max=20)])
-    travel_estimate = DecimalField("Estimated travel cost for them", places=2,
+    travel_estimate = DecimalField(_l("Estimated travel cost for them"), places=2,
                                    validators=[Optional(), NumberRange(min=0, max=1_000_000)])
 
     def validate_co_authors(self, field):
         for line in lines(field.data):
             email = line.split(",", 1)[0].strip()
             if "@" not in email or " " in email:
-                raise ValidationError(f"“{email}” is not an email address; write the email first, then a comma.")
+                raise ValidationError(_("“%(email)s” is not an email address; write the email first, then a comma.",
+                                        email=email))
 
     def validate_sponsored_places(self, field):
         if self.needs_sponsorship.data and not field.data:
-            raise ValidationError("Say how many of the authors need a sponsored place.")
+            raise ValidationError(_("Say how many of the authors need a sponsored place."))
 
     def co_author_list(self) -> list[CoAuthor]:
         result = []
         for line in lines(self.co_authors.data):
-            email, _, name = line.partition(",")
+            email, _comma, name = line.partition(",")
             result.append(CoAuthor(email.strip(), name.strip()))
         return result
 
@@ -198,7 +200,8 @@ def contribution_form(edition, contribution=None, formdata=None):
     names = dict(codes.language_choices())
     form.language.choices = choices((code, names.get(code, codes.language_name(code))) for code in call.languages)
     currency = edition.cap_currency or ""
-    form.travel_estimate.label.text = f"Estimated travel cost for them{f' ({currency})' if currency else ''}"
+    if currency:
+        form.travel_estimate.label.text = _("Estimated travel cost for them (%(currency)s)", currency=currency)
     return form
 
 
@@ -210,9 +213,10 @@ def review_form(contribution, reviewer_id: int, formdata=None):
     fields = {}
     for criterion in contribution.edition.criteria:
         fields[f"score_{criterion.id}"] = RadioField(
-            f"{criterion.label} (weight {criterion.weight.normalize():f})", choices=SCORE_CHOICES,
-            validators=[DataRequired(message="Give a score from 1 to 5.")], description=criterion.description)
-        fields[f"comment_{criterion.id}"] = TextAreaField(f"Comment on {criterion.label.lower()}",
+            _("%(criterion)s (weight %(weight)s)", criterion=criterion.label, weight=f"{criterion.weight.normalize():f}"),
+            choices=SCORE_CHOICES,
+            validators=[DataRequired(message=_l("Give a score from 1 to 5."))], description=criterion.description)
+        fields[f"comment_{criterion.id}"] = TextAreaField(_("Comment on %(criterion)s", criterion=criterion.label.lower()),
                                                           validators=[Optional(), Length(max=5000)])
     form_class = type("ReviewForm", (FlaskForm,), fields)
     mine = {s.criterion_id: s for s in contribution.scores if s.reviewer_id == reviewer_id}
@@ -229,19 +233,19 @@ def scores_from(form, contribution) -> dict[int, tuple[int, str]]:
 
 
 class DecisionForm(FlaskForm):
-    decision = SelectField("Decision", choices=enum_choices(Decision), coerce=coerce_enum(Decision))
-    accepted_as = SelectField("Accepted as (for “accept as another type”)",
+    decision = SelectField(_l("Decision"), choices=enum_choices(Decision), coerce=coerce_enum(Decision))
+    accepted_as = SelectField(_l("Accepted as (for “accept as another type”)"),
                               choices=[BLANK, *enum_choices(ContributionType)], coerce=coerce_enum(ContributionType))
-    message = TextAreaField("Message to the authors",
-                            validators=[DataRequired(message="Write the message to the authors."), Length(max=10000)])
+    message = TextAreaField(_l("Message to the authors"),
+                            validators=[DataRequired(message=_l("Write the message to the authors.")), Length(max=10000)])
 
     def validate_accepted_as(self, field):
         if self.decision.data == Decision.ACCEPT_AS_OTHER_TYPE and not field.data:
-            raise ValidationError("Choose the type the contribution is accepted as.")
+            raise ValidationError(_("Choose the type the contribution is accepted as."))
 
 
 class AssignForm(FlaskForm):
-    reviewer = SelectField("Add a reviewer from the pool", validators=[DataRequired()])
+    reviewer = SelectField(_l("Add a reviewer from the pool"), validators=[DataRequired()])
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -249,8 +253,8 @@ class AssignForm(FlaskForm):
 
 
 class ConflictForm(FlaskForm):
-    note = StringField("Why (seen by the conveners only)", validators=[Optional(), Length(max=2000)])
+    note = StringField(_l("Why (seen by the conveners only)"), validators=[Optional(), Length(max=2000)])
 
 
 class WithdrawForm(FlaskForm):
-    note = StringField("Why (optional)", validators=[Optional(), Length(max=2000)])
+    note = StringField(_l("Why (optional)"), validators=[Optional(), Length(max=2000)])

@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialogues.accounts.models import RoleGrant, User
@@ -278,11 +279,12 @@ class Contribution(db.Model):
         """Move to ``new_status``, keeping who decided, when and what the authors were told."""
         new_status = ContributionStatus(new_status)
         if new_status == self.status and accepted_as == self.accepted_as:
-            raise DomainError(f"The contribution is already {new_status.label.lower()}.")
+            raise DomainError(_("The contribution is already %(status)s.", status=new_status.label.lower()))
         if new_status != self.status and new_status not in CONTRIBUTION_TRANSITIONS[self.status]:
-            raise DomainError(f"A {self.status.label.lower()} contribution cannot become {new_status.label.lower()}.")
+            raise DomainError(_("A %(old)s contribution cannot become %(new)s.", old=self.status.label.lower(),
+                                new=new_status.label.lower()))
         if not (message or "").strip():
-            raise DomainError("Write the message to the authors: it is kept with the decision.")
+            raise DomainError(_("Write the message to the authors: it is kept with the decision."))
         decision = ContributionDecision(
             from_status=self.status, to_status=new_status, accepted_as=accepted_as, message=message.strip(),
             decided_by_id=actor.id if actor is not None else None,

@@ -2,6 +2,7 @@
 from datetime import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from dialogues.agenda.services import local_instant
@@ -26,6 +27,12 @@ PAGE_SIZE = 50
 @bp.app_template_filter("ordinal")
 def ordinal_filter(number: int) -> str:
     return services.ordinal(number)
+
+
+@bp.app_template_global("conference_edition")
+def conference_edition(event) -> Edition | None:
+    """The edition a conference event is, for its page's panel (one query, conferences only)."""
+    return services.edition_of_event(event.id)
 
 
 def _edition(edition_id: int) -> Edition:
@@ -75,7 +82,8 @@ def new_edition(series_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done(f"The {services.ordinal(edition.number)} edition is created.", "conferences.show_edition",
+            return _done(_("The %(number)s edition is created.", number=services.ordinal(edition.number)),
+                         "conferences.show_edition",
                          edition_id=edition.id)
     return render_template("conferences/edition_form.html", form=form, series=series, edition=None,
                            previous=previous), 400 if request.method == "POST" else 200
@@ -112,7 +120,7 @@ def edit_edition(edition_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Edition saved.", "conferences.show_edition", edition_id=edition.id)
+            return _done(_("Edition saved."), "conferences.show_edition", edition_id=edition.id)
     return render_template("conferences/edition_form.html", form=form, series=edition.series, edition=edition,
                            previous=None)
 
@@ -134,7 +142,7 @@ def sponsors(edition_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Sponsor added.", "conferences.sponsors", edition_id=edition.id)
+            return _done(_("Sponsor added."), "conferences.sponsors", edition_id=edition.id)
     return render_template("conferences/sponsors.html", edition=edition, form=form)
 
 
@@ -152,7 +160,7 @@ def edit_sponsor(edition_id: int, sponsor_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Sponsor saved.", "conferences.sponsors", edition_id=edition.id)
+            return _done(_("Sponsor saved."), "conferences.sponsors", edition_id=edition.id)
     form.organisation_name.render_kw = {"readonly": True}
     return render_template("conferences/sponsor_form.html", edition=edition, sponsor=sponsor, form=form)
 
@@ -163,7 +171,7 @@ def delete_sponsor(edition_id: int, sponsor_id: int):
     edition = _edition(edition_id)
     authorize(Action.MANAGE_CONFERENCE, edition)
     services.remove_sponsor(_child(Sponsor, sponsor_id, edition), actor=current_user)
-    return _done("Sponsor removed.", "conferences.sponsors", edition_id=edition.id)
+    return _done(_("Sponsor removed."), "conferences.sponsors", edition_id=edition.id)
 
 
 # Tracks, criteria, reviewers
@@ -199,7 +207,7 @@ def add_track(edition_id: int):
     except DomainError as error:
         _refused(error)
         return _render_setup(edition, track_form=form, status=400)
-    return _done("Track added.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Track added."), "conferences.setup", edition_id=edition.id)
 
 
 @bp.post("/editions/<int:edition_id>/tracks/<int:track_id>/delete")
@@ -212,7 +220,7 @@ def delete_track(edition_id: int, track_id: int):
     except DomainError as error:
         _refused(error)
         return redirect(url_for("conferences.setup", edition_id=edition.id))
-    return _done("Track removed.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Track removed."), "conferences.setup", edition_id=edition.id)
 
 
 @bp.post("/editions/<int:edition_id>/criteria")
@@ -228,7 +236,7 @@ def add_criterion(edition_id: int):
     except DomainError as error:
         _refused(error)
         return _render_setup(edition, criterion_form=form, status=400)
-    return _done("Criterion added.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Criterion added."), "conferences.setup", edition_id=edition.id)
 
 
 @bp.post("/editions/<int:edition_id>/criteria/<int:criterion_id>/delete")
@@ -241,7 +249,7 @@ def delete_criterion(edition_id: int, criterion_id: int):
     except DomainError as error:
         _refused(error)
         return redirect(url_for("conferences.setup", edition_id=edition.id))
-    return _done("Criterion removed.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Criterion removed."), "conferences.setup", edition_id=edition.id)
 
 
 @bp.post("/editions/<int:edition_id>/reviewers")
@@ -258,7 +266,7 @@ def add_reviewer(edition_id: int):
     except DomainError as error:
         _refused(error)
         return _render_setup(_edition(edition_id), reviewer_form=form, status=400)
-    return _done("Reviewer added to the pool.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Reviewer added to the pool."), "conferences.setup", edition_id=edition.id)
 
 
 @bp.post("/editions/<int:edition_id>/reviewers/<int:reviewer_id>/delete")
@@ -267,7 +275,7 @@ def delete_reviewer(edition_id: int, reviewer_id: int):
     edition = _edition(edition_id)
     authorize(Action.MANAGE_CONFERENCE, edition)
     services.remove_reviewer(_child(Reviewer, reviewer_id, edition), actor=current_user)
-    return _done("Reviewer taken out of the pool.", "conferences.setup", edition_id=edition.id)
+    return _done(_("Reviewer taken out of the pool."), "conferences.setup", edition_id=edition.id)
 
 
 # The call
@@ -305,7 +313,7 @@ def call(edition_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Call saved.", "conferences.show_edition", edition_id=edition.id)
+            return _done(_("Call saved."), "conferences.show_edition", edition_id=edition.id)
     return render_template("conferences/call_form.html", edition=edition, form=form)
 
 
@@ -332,7 +340,7 @@ def submit(edition_id: int):
             except DomainError as error:
                 _refused(error)
             else:
-                return _done("Your contribution is submitted. You can change it until the call closes.",
+                return _done(_("Your contribution is submitted. You can change it until the call closes."),
                              "conferences.show_contribution", contribution_id=contribution.id)
     return render_template("conferences/contribution_form.html", edition=edition, form=form, contribution=None,
                            closes=services.local_time(edition, edition.call.closes_at),
@@ -390,7 +398,7 @@ def edit_contribution(contribution_id: int):
             except DomainError as error:
                 _refused(error)
             else:
-                return _done("Your changes are saved.", "conferences.show_contribution",
+                return _done(_("Your changes are saved."), "conferences.show_contribution",
                              contribution_id=contribution_id)
     contribution = _contribution(contribution_id)
     return render_template("conferences/contribution_form.html", edition=contribution.edition, form=form,
@@ -410,7 +418,7 @@ def withdraw(contribution_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Your contribution is withdrawn.", "conferences.show_contribution",
+            return _done(_("Your contribution is withdrawn."), "conferences.show_contribution",
                          contribution_id=contribution_id)
     return redirect(url_for("conferences.show_contribution", contribution_id=contribution_id))
 
@@ -429,7 +437,7 @@ def review(contribution_id: int):
     except DomainError as error:
         _refused(error)
         return _render_contribution(_contribution(contribution_id), review=form, status=400)
-    return _done("Your review is saved.", "conferences.show_contribution", contribution_id=contribution_id)
+    return _done(_("Your review is saved."), "conferences.show_contribution", contribution_id=contribution_id)
 
 
 @bp.get("/contributions/<int:contribution_id>/reviews")
@@ -459,7 +467,7 @@ def declare_conflict(contribution_id: int):
     form = ConflictForm()
     if form.validate_on_submit():
         services.declare_conflict(contribution, actor=current_user, note=form.note.data)
-        return _done("Conflict declared: the contribution goes to someone else.", "conferences.my_reviews")
+        return _done(_("Conflict declared: the contribution goes to someone else."), "conferences.my_reviews")
     return redirect(url_for("conferences.show_contribution", contribution_id=contribution_id))
 
 
@@ -478,7 +486,7 @@ def decide(contribution_id: int):
     except DomainError as error:
         _refused(error)
         return _render_contribution(_contribution(contribution_id), decision=form, status=400)
-    return _done("Decision recorded; the authors will be told.", "conferences.show_contribution",
+    return _done(_("Decision recorded; the authors will be told."), "conferences.show_contribution",
                  contribution_id=contribution_id)
 
 
@@ -495,9 +503,9 @@ def assign(contribution_id: int):
         except DomainError as error:
             _refused(error)
         else:
-            return _done("Reviewer assigned.", "conferences.show_contribution", contribution_id=contribution_id)
+            return _done(_("Reviewer assigned."), "conferences.show_contribution", contribution_id=contribution_id)
     else:
-        flash("Choose a reviewer from the pool.", "error")
+        flash(_("Choose a reviewer from the pool."), "error")
     return redirect(url_for("conferences.show_contribution", contribution_id=contribution_id))
 
 
@@ -511,7 +519,7 @@ def unassign(contribution_id: int, user_id: int):
     except DomainError as error:
         _refused(error)
         return redirect(url_for("conferences.show_contribution", contribution_id=contribution_id))
-    return _done("Reviewer taken off this contribution.", "conferences.show_contribution",
+    return _done(_("Reviewer taken off this contribution."), "conferences.show_contribution",
                  contribution_id=contribution_id)
 
 
@@ -527,7 +535,7 @@ def to_agenda(contribution_id: int):
     except DomainError as error:
         _refused(error)
         return redirect(url_for("conferences.show_contribution", contribution_id=contribution_id))
-    return _done("Added to the agenda: adjust its time there.", "conferences.show_contribution",
+    return _done(_("Added to the agenda: adjust its time there."), "conferences.show_contribution",
                  contribution_id=contribution_id)
 
 
@@ -543,10 +551,11 @@ def assign_automatically(edition_id: int):
     report = services.assign_automatically(edition, actor=current_user)
     db.session.commit()
     if report.short:
-        flash(f"{report.made} assignments made. {len(report.short)} contributions could not get enough reviewers "
-              "without a conflict or an overload: add reviewers to the pool or raise their loads.", "error")
+        flash(_("%(made)s assignments made. %(short)s contributions could not get enough reviewers without a "
+                "conflict or an overload: add reviewers to the pool or raise their loads.",
+                made=report.made, short=len(report.short)), "error")
     else:
-        flash(f"{report.made} assignments made; every contribution has its reviewers.", "success")
+        flash(_("%(made)s assignments made; every contribution has its reviewers.", made=report.made), "success")
     return redirect(url_for("conferences.review_table", edition_id=edition.id))
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from dialogues.accounts import services as accounts
@@ -84,34 +85,34 @@ def _clean_edition(fields: dict) -> dict:
         raise TypeError(f"not edition fields: {sorted(unknown)}")
     fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     if "number" in fields and (not isinstance(fields["number"], int) or fields["number"] < 1):
-        raise DomainError("An edition's number is a whole number from 1.")
+        raise DomainError(_("An edition's number is a whole number from 1."))
     if fields.get("host_country") and not codes.is_country(fields["host_country"]):
-        raise DomainError("Choose the host country from the list.")
+        raise DomainError(_("Choose the host country from the list."))
     if "host_organisations" in fields:
         fields["host_organisations"] = [n.strip() for n in fields["host_organisations"] or [] if n and n.strip()]
     cap = fields.get("travel_cap")
     if cap is not None and cap < 0:
-        raise DomainError("The travel cap cannot be negative.")
+        raise DomainError(_("The travel cap cannot be negative."))
     if cap is not None and not fields.get("cap_currency"):
-        raise DomainError("Give the currency of the travel cap.")
+        raise DomainError(_("Give the currency of the travel cap."))
     if fields.get("cap_currency") and not codes.is_currency(fields["cap_currency"]):
-        raise DomainError("Choose the cap's currency from the list (ISO 4217).")
+        raise DomainError(_("Choose the cap's currency from the list (ISO 4217)."))
     return fields
 
 
 def _check_number_free(series_id: int, number: int, edition_id: int | None = None) -> None:
     taken = db.session.scalar(sa.select(Edition.id).where(Edition.series_id == series_id, Edition.number == number))
     if taken is not None and taken != edition_id:
-        raise DomainError(f"The series already has a {ordinal(number)} edition.")
+        raise DomainError(_("The series already has a %(number)s edition.", number=ordinal(number)))
 
 
 def add_edition(event: Event, *, actor, **fields) -> Edition:
     """Make a conference event of a conference series one of its numbered editions."""
     series = event.programme
     if event.kind != EventKind.CONFERENCE or series is None or series.kind != ProgrammeKind.CONFERENCE_SERIES:
-        raise DomainError("Only a conference in a conference series can be an edition.")
+        raise DomainError(_("Only a conference in a conference series can be an edition."))
     if edition_of_event(event.id) is not None:
-        raise DomainError("This event is already an edition.")
+        raise DomainError(_("This event is already an edition."))
     fields = _clean_edition(fields)
     _check_number_free(series.id, fields["number"])
     fields.setdefault("host_country", event.country)
@@ -143,7 +144,7 @@ def create_next_edition(series: Programme, *, actor, event_fields: dict, **field
     """The next edition: a new conference event, carrying over tracks, review criteria, the
     reviewer pool and the sponsor list (as prospects) from the latest edition, and nothing else."""
     if series.kind != ProgrammeKind.CONFERENCE_SERIES:
-        raise DomainError("Editions belong to a conference series.")
+        raise DomainError(_("Editions belong to a conference series."))
     previous = latest_edition(series.id)
     fields.setdefault("number", previous.number + 1 if previous else 1)
     event = events.create_event(actor=actor, kind=EventKind.CONFERENCE, programme_id=series.id,
@@ -208,7 +209,7 @@ def landing(series: Programme, today: date | None = None) -> Landing:
             Contribution.status == ContributionStatus.ACCEPTED).group_by(Contribution.edition_id)).all()) if editions else {}
     commitments = list(db.session.execute(
         sa.select(Commitment.id, Commitment.event_id).where(Commitment.event_id.in_(event_ids)))) if event_ids else []
-    latest = latest_updates([cid for cid, _ in commitments])
+    latest = latest_updates([cid for cid, _event in commitments])
     made, done = defaultdict(int), defaultdict(int)
     for cid, event_id in commitments:
         made[event_id] += 1
@@ -238,13 +239,13 @@ def _clean_sponsor(fields: dict) -> dict:
     fields["display"] = SponsorDisplay(fields.get("display") or SponsorDisplay.NAME)
     amount = fields.get("amount")
     if amount is not None and amount < 0:
-        raise DomainError("A sponsorship's amount cannot be negative.")
+        raise DomainError(_("A sponsorship's amount cannot be negative."))
     if amount is not None and not fields.get("currency"):
-        raise DomainError("Give the currency of the amount.")
+        raise DomainError(_("Give the currency of the amount."))
     if fields.get("currency") and not codes.is_currency(fields["currency"]):
-        raise DomainError("Choose the currency from the list (ISO 4217).")
+        raise DomainError(_("Choose the currency from the list (ISO 4217)."))
     if (fields.get("sponsored_places") or 0) < 0:
-        raise DomainError("The number of sponsored places cannot be negative.")
+        raise DomainError(_("The number of sponsored places cannot be negative."))
     return fields
 
 
@@ -252,11 +253,11 @@ def add_sponsor(edition: Edition, *, actor, organisation_name: str, organisation
                 country: str | None = None, **fields) -> Sponsor:
     """Record an organisation sponsoring the edition, or approached to."""
     if not (organisation_name or "").strip():
-        raise DomainError("Name the sponsoring organisation.")
+        raise DomainError(_("Name the sponsoring organisation."))
     organisation = accounts.find_or_create_organisation(organisation_name, OrganisationKind(organisation_kind),
                                                         country)
     if any(s.organisation_id == organisation.id for s in edition.sponsors):
-        raise DomainError(f"{organisation.name} is already on this edition's sponsor list.")
+        raise DomainError(_("%(name)s is already on this edition's sponsor list.", name=organisation.name))
     sponsor = Sponsor(organisation=organisation, organisation_id=organisation.id, **_clean_sponsor(fields))
     edition.sponsors.append(sponsor)
     db.session.flush()
@@ -301,9 +302,9 @@ def sponsors_shown(edition: Edition) -> SponsorShowing:
 def add_track(edition: Edition, title: str, description: str = "", *, actor) -> Track:
     title = (title or "").strip()
     if not title:
-        raise DomainError("Give the track a title.")
+        raise DomainError(_("Give the track a title."))
     if any(t.title.lower() == title.lower() for t in edition.tracks):
-        raise DomainError(f"There is already a track called {title}.")
+        raise DomainError(_("There is already a track called %(title)s.", title=title))
     track = Track(title=title, description=(description or "").strip(), position=len(edition.tracks))
     edition.tracks.append(track)
     db.session.flush()
@@ -314,7 +315,7 @@ def add_track(edition: Edition, title: str, description: str = "", *, actor) -> 
 def remove_track(track: Track, *, actor) -> None:
     used = db.session.scalar(sa.select(sa.func.count()).where(Contribution.track_id == track.id))
     if used:
-        raise DomainError(f"{used} contributions are in this track: move them first.")
+        raise DomainError(_("%(count)s contributions are in this track: move them first.", count=used))
     track_id = track.id
     db.session.delete(track)
     db.session.flush()
@@ -324,9 +325,9 @@ def remove_track(track: Track, *, actor) -> None:
 def add_criterion(edition: Edition, label: str, weight: Decimal, description: str = "", *, actor) -> ReviewCriterion:
     label = (label or "").strip()
     if not label:
-        raise DomainError("Name the criterion.")
+        raise DomainError(_("Name the criterion."))
     if weight is None or weight <= 0:
-        raise DomainError("A criterion's weight is more than 0.")
+        raise DomainError(_("A criterion's weight is more than 0."))
     criterion = ReviewCriterion(label=label, weight=weight, description=(description or "").strip(),
                                 position=len(edition.criteria))
     edition.criteria.append(criterion)
@@ -337,7 +338,7 @@ def add_criterion(edition: Edition, label: str, weight: Decimal, description: st
 
 def remove_criterion(criterion: ReviewCriterion, *, actor) -> None:
     if db.session.scalar(sa.select(sa.func.count()).where(ReviewScore.criterion_id == criterion.id)):
-        raise DomainError("Reviewers have scored this criterion already; it stays.")
+        raise DomainError(_("Reviewers have scored this criterion already; it stays."))
     criterion_id = criterion.id
     db.session.delete(criterion)
     db.session.flush()
@@ -348,11 +349,11 @@ def add_reviewer(edition: Edition, email: str, *, actor, track_ids=(), max_load:
     """Put someone with an account into the edition's reviewer pool."""
     user = accounts.user_by_email(email or "")
     if user is None:
-        raise DomainError("No one with an account here has this address; invite them first.")
+        raise DomainError(_("No one with an account here has this address; invite them first."))
     if any(r.user_id == user.id for r in edition.reviewers):
-        raise DomainError(f"{user.name} is already in the reviewer pool.")
+        raise DomainError(_("%(name)s is already in the reviewer pool.", name=user.name))
     if not max_load or max_load < 1:
-        raise DomainError("A reviewer takes at least one contribution.")
+        raise DomainError(_("A reviewer takes at least one contribution."))
     tracks = _tracks_of(edition, track_ids)
     reviewer = Reviewer(user=user, user_id=user.id, max_load=max_load, tracks=tracks)
     edition.reviewers.append(reviewer)
@@ -365,7 +366,7 @@ def _tracks_of(edition: Edition, track_ids) -> list[Track]:
     by_id = {t.id: t for t in edition.tracks}
     unknown = [i for i in track_ids or () if i not in by_id]
     if unknown:
-        raise DomainError("Choose tracks of this edition.")
+        raise DomainError(_("Choose tracks of this edition."))
     return [by_id[i] for i in track_ids or ()]
 
 
@@ -393,15 +394,15 @@ def set_call(edition: Edition, *, actor, opens_at: datetime, closes_at: datetime
              introduction: str = "") -> Call:
     """Open (or change) the edition's call for contributions."""
     if opens_at is None or closes_at is None or closes_at <= opens_at:
-        raise DomainError("The call must close after it opens.")
+        raise DomainError(_("The call must close after it opens."))
     types = [ContributionType(t) for t in contribution_types or ()]
     if not types:
-        raise DomainError("Choose at least one type of contribution.")
+        raise DomainError(_("Choose at least one type of contribution."))
     bad = [code for code in languages or () if not codes.is_language(code)]
     if bad or not languages:
-        raise DomainError("Choose the languages in which contributions are accepted.")
+        raise DomainError(_("Choose the languages in which contributions are accepted."))
     if not 1 <= int(reviewers_per_contribution or 0) <= 10:
-        raise DomainError("Each contribution gets between 1 and 10 reviewers.")
+        raise DomainError(_("Each contribution gets between 1 and 10 reviewers."))
     call = edition.call or Call(edition=edition)
     call.opens_at, call.closes_at = opens_at, closes_at
     call.contribution_types = [t.value for t in types]
@@ -437,31 +438,32 @@ def _clean_contribution(edition: Edition, fields: dict) -> dict:
     call = edition.call
     fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     if not fields.get("title") or not fields.get("abstract"):
-        raise DomainError("A contribution needs a title and an abstract.")
+        raise DomainError(_("A contribution needs a title and an abstract."))
     try:
         fields["kind"] = ContributionType(fields.get("kind"))
     except ValueError:
-        raise DomainError("Choose the type of contribution.") from None
+        raise DomainError(_("Choose the type of contribution.")) from None
     if fields["kind"] not in call.types:
-        raise DomainError(f"This call does not ask for contributions of the type {fields['kind'].label.lower()}.")
+        raise DomainError(_("This call does not ask for contributions of the type %(kind)s.",
+                                  kind=fields["kind"].label.lower()))
     if fields.get("language") not in call.languages:
-        raise DomainError("Choose one of the languages the call accepts.")
+        raise DomainError(_("Choose one of the languages the call accepts."))
     track_id = fields.get("track_id")
     if edition.tracks and track_id not in {t.id for t in edition.tracks}:
-        raise DomainError("Choose one of the edition's tracks.")
+        raise DomainError(_("Choose one of the edition's tracks."))
     answers = [(a or "").strip() for a in fields.get("answers") or []]
     if len(answers) != len(call.questions) or any(not a for a in answers):
-        raise DomainError("Answer every question of the call.")
+        raise DomainError(_("Answer every question of the call."))
     fields["answers"] = answers
     fields["needs_sponsorship"] = bool(fields.get("needs_sponsorship"))
     places = fields.get("sponsored_places") or 0
     if places < 0 or places > 20:
-        raise DomainError("Sponsored places go from 0 to 20.")
+        raise DomainError(_("Sponsored places go from 0 to 20."))
     estimate = fields.get("travel_estimate")
     if estimate is not None and estimate < 0:
-        raise DomainError("The travel estimate cannot be negative.")
+        raise DomainError(_("The travel estimate cannot be negative."))
     if fields["needs_sponsorship"] and places < 1:
-        raise DomainError("Say how many of the authors need a sponsored place.")
+        raise DomainError(_("Say how many of the authors need a sponsored place."))
     if not fields["needs_sponsorship"]:
         fields["sponsored_places"], fields["travel_estimate"] = 0, None
     else:
@@ -472,14 +474,14 @@ def _clean_contribution(edition: Edition, fields: dict) -> dict:
 def _check_open(edition: Edition, now: datetime) -> None:
     call = edition.call
     if call is None:
-        raise DomainError("This edition has no call for contributions.")
+        raise DomainError(_("This edition has no call for contributions."))
     zone_time = local_time(edition, call.closes_at)
     if now < call.opens_at:
-        raise DomainError(f"The call opens on {local_time(edition, call.opens_at):%d %B %Y at %H:%M} "
-                          f"({edition.event.timezone}).")
+        raise DomainError(_("The call opens on %(when)s (%(zone)s).",
+                            when=f"{local_time(edition, call.opens_at):%d %B %Y, %H:%M}", zone=edition.event.timezone))
     if now >= call.closes_at:
-        raise DomainError(f"The call closed on {zone_time:%d %B %Y at %H:%M} ({edition.event.timezone}): "
-                          "contributions can no longer be submitted or changed.")
+        raise DomainError(_("The call closed on %(when)s (%(zone)s): contributions can no longer be submitted or "
+                            "changed.", when=f"{zone_time:%d %B %Y, %H:%M}", zone=edition.event.timezone))
 
 
 def _set_authors(contribution: Contribution, submitter: User, co_authors, *, actor) -> list[User]:
@@ -494,7 +496,8 @@ def _set_authors(contribution: Contribution, submitter: User, co_authors, *, act
         if user is None:
             name = (co.name or "").strip()
             if not name:
-                raise DomainError(f"Give the name of {email}, who has no account here yet: we will invite them.")
+                raise DomainError(_("Give the name of %(email)s, who has no account here yet: we will invite them.",
+                                          email=email))
             user, token = accounts.invite_user(email, name, actor=actor)
             invited.append((user, token))
         if user not in wanted:
@@ -509,7 +512,7 @@ def _set_authors(contribution: Contribution, submitter: User, co_authors, *, act
     for user, token in invited:
         messages.co_author_invited(contribution, user, token)
     for user in added:
-        if user not in {u for u, _ in invited}:
+        if user not in {u for u, _token in invited}:
             messages.co_author_added(contribution, user)
     return added
 
@@ -534,7 +537,8 @@ def update_contribution(contribution: Contribution, *, actor, now: datetime, co_
     edition = contribution.edition
     _check_open(edition, now)
     if contribution.status != ContributionStatus.SUBMITTED:
-        raise DomainError(f"A {contribution.status.label.lower()} contribution can no longer be changed.")
+        raise DomainError(_("A %(status)s contribution can no longer be changed.",
+                            status=contribution.status.label.lower()))
     fields = _clean_contribution(edition, fields)
     for name, value in fields.items():
         setattr(contribution, name, value)
@@ -628,14 +632,15 @@ def assign(contribution: Contribution, email_or_user, *, actor) -> ReviewAssignm
     user = email_or_user if isinstance(email_or_user, User) else accounts.user_by_email(email_or_user or "")
     pool = {r.user_id: r for r in contribution.edition.reviewers}
     if user is None or user.id not in pool:
-        raise DomainError("Choose someone from the edition's reviewer pool.")
+        raise DomainError(_("Choose someone from the edition's reviewer pool."))
     reasons = contribution.conflicts_with(user.id)
     if reasons:
-        raise DomainError(f"{user.name} may not review this contribution: {', '.join(r.label for r in reasons)}.")
+        raise DomainError(_("%(name)s may not review this contribution: %(reasons)s.", name=user.name,
+                            reasons=", ".join(str(r.label) for r in reasons)))
     if contribution.is_assigned_to(user.id):
-        raise DomainError(f"{user.name} already reviews this contribution.")
+        raise DomainError(_("%(name)s already reviews this contribution.", name=user.name))
     if contribution.status == ContributionStatus.WITHDRAWN:
-        raise DomainError("A withdrawn contribution is not reviewed.")
+        raise DomainError(_("A withdrawn contribution is not reviewed."))
     assignment = ReviewAssignment(reviewer_id=user.id, reviewer=user, automatic=False,
                                   assigned_by_id=actor.id if actor else None)
     contribution.assignments.append(assignment)
@@ -648,9 +653,9 @@ def assign(contribution: Contribution, email_or_user, *, actor) -> ReviewAssignm
 def unassign(contribution: Contribution, reviewer_id: int, *, actor) -> None:
     assignment = next((a for a in contribution.assignments if a.reviewer_id == reviewer_id), None)
     if assignment is None:
-        raise DomainError("This person does not review this contribution.")
+        raise DomainError(_("This person does not review this contribution."))
     if any(s.reviewer_id == reviewer_id for s in contribution.scores):
-        raise DomainError("This reviewer has already scored the contribution; their review stays.")
+        raise DomainError(_("This reviewer has already scored the contribution; their review stays."))
     contribution.assignments.remove(assignment)
     db.session.flush()
     logger.info("user %s unassigned from contribution %s by %s", reviewer_id, contribution.id, describe(actor))
@@ -659,7 +664,7 @@ def unassign(contribution: Contribution, reviewer_id: int, *, actor) -> None:
 def declare_conflict(contribution: Contribution, *, actor, note: str = "") -> None:
     """A reviewer declares a conflict: they leave the contribution, with any scores they gave it."""
     if not contribution.is_assigned_to(actor.id):
-        raise DomainError("You do not review this contribution.")
+        raise DomainError(_("You do not review this contribution."))
     db.session.add(DeclaredConflict(edition_id=contribution.edition_id, reviewer_id=actor.id,
                                     contribution_id=contribution.id, note=(note or "").strip()))
     contribution.assignments = [a for a in contribution.assignments if a.reviewer_id != actor.id]
@@ -671,7 +676,7 @@ def declare_conflict(contribution: Contribution, *, actor, note: str = "") -> No
 def declare_conflict_with_person(edition: Edition, person: User, *, actor, note: str = "") -> None:
     """A reviewer declares a conflict with a person: none of their contributions comes to them."""
     if not any(r.user_id == actor.id for r in edition.reviewers):
-        raise DomainError("Only the edition's reviewers declare conflicts.")
+        raise DomainError(_("Only the edition's reviewers declare conflicts."))
     db.session.add(DeclaredConflict(edition_id=edition.id, reviewer_id=actor.id, person_id=person.id,
                                     note=(note or "").strip()))
     db.session.flush()
@@ -681,17 +686,17 @@ def declare_conflict_with_person(edition: Edition, person: User, *, actor, note:
 def submit_review(contribution: Contribution, scores: dict[int, tuple[int, str]], *, actor) -> None:
     """An assigned reviewer scores every criterion from 1 to 5, with a comment each (again, until decided)."""
     if not contribution.reviewable_by(actor.id):
-        raise DomainError("You do not review this contribution.")
+        raise DomainError(_("You do not review this contribution."))
     if contribution.status != ContributionStatus.SUBMITTED:
-        raise DomainError("The convener has decided on this contribution; reviews are closed.")
+        raise DomainError(_("The convener has decided on this contribution; reviews are closed."))
     criteria = {c.id for c in contribution.edition.criteria}
     if not criteria:
-        raise DomainError("The convener has not set the review criteria yet.")
+        raise DomainError(_("The convener has not set the review criteria yet."))
     if set(scores) != criteria:
-        raise DomainError("Score every criterion.")
-    for value, _ in scores.values():
+        raise DomainError(_("Score every criterion."))
+    for value, _comment in scores.values():
         if not isinstance(value, int) or not 1 <= value <= 5:
-            raise DomainError("Scores go from 1 to 5.")
+            raise DomainError(_("Scores go from 1 to 5."))
     mine = {s.criterion_id: s for s in contribution.scores if s.reviewer_id == actor.id}
     for criterion_id, (value, comment) in scores.items():
         score = mine.get(criterion_id)
@@ -805,13 +810,13 @@ def decide(contribution: Contribution, decision: Decision, *, actor, message: st
     decision = Decision(decision)
     if decision == Decision.ACCEPT_AS_OTHER_TYPE:
         if accepted_as is None or ContributionType(accepted_as) == contribution.kind:
-            raise DomainError("Choose the other type the contribution is accepted as.")
+            raise DomainError(_("Choose the other type the contribution is accepted as."))
         accepted_as = ContributionType(accepted_as)
     else:
         accepted_as = None
     status = ContributionStatus.REJECTED if decision == Decision.REJECT else ContributionStatus.ACCEPTED
     if contribution.status == ContributionStatus.WITHDRAWN:
-        raise DomainError("The authors withdrew this contribution.")
+        raise DomainError(_("The authors withdrew this contribution."))
     contribution.change_status(status, message=message, actor=actor, accepted_as=accepted_as)
     db.session.flush()
     messages.decision(contribution, message)
@@ -848,9 +853,9 @@ def _next_slot(event: Event, minutes: int) -> tuple[datetime, datetime]:
 def add_to_agenda(contribution: Contribution, *, actor) -> AgendaItem:
     """An accepted contribution becomes an agenda item of its edition, with its authors as speakers."""
     if contribution.status != ContributionStatus.ACCEPTED:
-        raise DomainError("Only accepted contributions go into the agenda.")
+        raise DomainError(_("Only accepted contributions go into the agenda."))
     if contribution.agenda_item is not None:
-        raise DomainError("This contribution is already in the agenda.")
+        raise DomainError(_("This contribution is already in the agenda."))
     event = contribution.edition.event
     kind = contribution.final_type
     starts_at, ends_at = _next_slot(event, SLOT_MINUTES.get(kind, 30))
