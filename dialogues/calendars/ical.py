@@ -128,8 +128,10 @@ def event_vevent(event) -> VEvent:
 
 
 def event_calendar(event, items) -> Calendar:
-    """An event's whole agenda."""
+    """An event's whole agenda, with the event itself across its dates, so subscribers see it from day one."""
     calendar = _calendar(f"{event.title}: agenda", f"Times are in UTC; the event runs on {event.timezone} time.")
+    # Before the agenda is built the event is all there is to see; afterwards it frames the items.
+    calendar.add_component(event_vevent(event))
     for item in items:
         calendar.add_component(item_vevent(item, event))
     return calendar

@@ -28,7 +28,8 @@ def test_event_export_has_stable_uids_and_change_times_not_download_times(client
     two = client.get(f"/events/{event.id}/agenda.ics")
     assert one.data == two.data
     calendar = parse(one.data)
-    assert sorted(_by_uid(calendar)) == [f"dialogues-agenda-item-{first}", f"dialogues-agenda-item-{first + 1}"]
+    assert sorted(_by_uid(calendar)) == [f"dialogues-agenda-item-{first}", f"dialogues-agenda-item-{first + 1}",
+                                         f"dialogues-event-{event.id}"]
     with app.app_context():
         updated = db.session.get(AgendaItem, first).updated_at
     vevent = _by_uid(calendar)[f"dialogues-agenda-item-{first}"]
@@ -36,7 +37,7 @@ def test_event_export_has_stable_uids_and_change_times_not_download_times(client
     assert vevent.last_modified.value == updated.replace(microsecond=0)
     assert calendar.method.value == "PUBLISH"
     for uid in _by_uid(calendar):
-        assert re.fullmatch(r"dialogues-agenda-item-\d+", uid)
+        assert re.fullmatch(r"dialogues-(agenda-item|event)-\d+", uid)
 
 
 def test_sequence_and_cancellation_reach_the_export(client, make_event, add_item, app):
@@ -78,7 +79,7 @@ def test_user_text_is_escaped_and_folded(client, make_event, add_item):
     assert max(len(line) for line in lines) <= 75
     assert b"Miner\xc3\xada artesanal\\, ouro\\; " in data
     data.decode("utf-8")  # folding never splits a character
-    vevent = parse(data).vevent
+    vevent = next(v for v in parse(data).vevent_list if v.uid.value.startswith("dialogues-agenda-item-"))
     assert vevent.summary.value == title
     assert vevent.description.value.endswith(description)
 
@@ -100,10 +101,38 @@ def test_calcurse_shows_the_local_times_across_daylight_saving(client, make_even
     shown = calcurse_appointments(tmp_path, data, tz=zone, start=day, days=3)
     assert shown == [f"{when} Day {n}" for n, when in enumerate(expected, start=1)]
     # The UTC instants differ across the change: the local times are right only if DST was applied.
-    utc = [v.dtstart.value for v in sorted(parse(data).vevent_list, key=lambda v: v.summary.value)]
+    items = [v for v in parse(data).vevent_list if v.uid.value.startswith("dialogues-agenda-item-")]
+    utc = [v.dtstart.value for v in sorted(items, key=lambda v: v.summary.value)]
     assert all(t.tzinfo is not None and t.utcoffset().total_seconds() == 0 for t in utc)
     if zone in ("America/Santiago", "Pacific/Chatham"):
         assert utc[1] - utc[0] != utc[2] - utc[1]
+
+
+def test_event_without_agenda_exports_the_event_across_its_dates(client, make_event, tmp_path):
+    event = make_event(title="Chimoio dialogue", starts_on=date(2031, 5, 4), ends_on=date(2031, 5, 7),
+                       venue="Centro Cultural", city="Chimoio", country="MZ")
+    calendar = parse(client.get(f"/events/{event.id}/agenda.ics").data)
+    (vevent,) = calendar.vevent_list
+    assert vevent.uid.value == f"dialogues-event-{event.id}"
+    assert vevent.summary.value == "Chimoio dialogue"
+    assert (vevent.dtstart.value, vevent.dtend.value) == (date(2031, 5, 4), date(2031, 5, 8))
+    assert vevent.dtstart.params["VALUE"] == ["DATE"]
+    assert vevent.location.value == "Centro Cultural, Chimoio, Mozambique"
+
+
+def test_event_entry_stays_beside_the_items_and_follows_date_changes(client, make_event, add_item, app):
+    event = make_event(starts_on=date(2031, 5, 4), ends_on=date(2031, 5, 5))
+    item_id = add_item(event.id, date(2031, 5, 4), "09:00", "10:00", title="Opening")
+    calendar = _by_uid(parse(client.get(f"/events/{event.id}/agenda.ics").data))
+    assert set(calendar) == {f"dialogues-event-{event.id}", f"dialogues-agenda-item-{item_id}"}
+    assert calendar[f"dialogues-event-{event.id}"].sequence.value == "0"
+    with app.app_context():
+        moved = db.session.get(Event, event.id)
+        moved.starts_on, moved.ends_on = date(2031, 6, 1), date(2031, 6, 2)
+        moved.sequence += 1
+        db.session.commit()
+    whole = _by_uid(parse(client.get(f"/events/{event.id}/agenda.ics").data))[f"dialogues-event-{event.id}"]
+    assert (whole.dtstart.value, whole.dtend.value, whole.sequence.value) == (date(2031, 6, 1), date(2031, 6, 3), "1")
 
 
 def test_programme_export_has_each_event_once_and_items_on_request(client, make_programme, make_event, add_item, app, tmp_path):
