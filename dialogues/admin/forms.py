@@ -1,9 +1,10 @@
 """Secretariat forms: inviting people and granting roles."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from dialogues.core.forms import choices, coerce_enum, enum_choices
+from dialogues.core.forms import BLANK, choices, coerce_enum, enum_choices
 from dialogues.permissions import Role
 
 
@@ -15,7 +16,9 @@ class InviteUserForm(FlaskForm):
 class GrantRoleForm(FlaskForm):
     """A role and where it holds: site-wide, or ``programme:ID`` / ``event:ID``."""
 
-    role = SelectField("Role", choices=enum_choices(Role), coerce=coerce_enum(Role))
+    # No role is preselected: granting one is a choice the secretariat makes each time.
+    role = SelectField("Role", choices=[BLANK, *enum_choices(Role)], coerce=coerce_enum(Role),
+                       validators=[DataRequired(message=_l("Choose the role to grant."))])
     scope = SelectField("On", validate_choice=True)
 
     def __init__(self, *args, programmes=(), events=(), **kwargs):
@@ -27,6 +30,8 @@ class GrantRoleForm(FlaskForm):
         ]
 
     def validate_scope(self, field):
+        if self.role.data is None:
+            return
         if self.role.data == Role.SECRETARIAT and field.data:
             raise ValidationError("The secretariat role is site-wide: choose “Site-wide”.")
         if self.role.data != Role.SECRETARIAT and not field.data:

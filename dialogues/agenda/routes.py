@@ -4,6 +4,7 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from dialogues.agenda import services
@@ -11,7 +12,7 @@ from dialogues.agenda.forms import AgendaItemForm, ItemFormData
 from dialogues.agenda.models import AgendaItem
 from dialogues.calendars import ical
 from dialogues.core import codes
-from dialogues.core.views import child_or_404, run_service
+from dialogues.core.views import child_or_404, confirm_page, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize, can
@@ -125,12 +126,21 @@ def cancel_item(event_id: int, item_id: int):
     return redirect(url_for("agenda.show", event_id=event_id))
 
 
-@bp.post("/events/<int:event_id>/agenda/<int:item_id>/delete")
+@bp.route("/events/<int:event_id>/agenda/<int:item_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete_item(event_id: int, item_id: int):
-    """Delete an item entered by mistake."""
+    """Delete an item entered by mistake, once asked whether to."""
     item = child_or_404(AgendaItem, item_id, event_id=event_id)
     authorize(Action.EDIT_AGENDA, item.event)
+    if request.method == "GET":
+        return confirm_page(
+            title=_("Delete “%(title)s”?", title=item.title),
+            consequences=[_("The item disappears from the agenda. Calendars that already hold it keep their copy: "
+                            "to tell them it will not happen, cancel the item instead."),
+                          _("This cannot be undone.")],
+            action=url_for("agenda.delete_item", event_id=event_id, item_id=item.id), submit=_("Delete the item"),
+            back=url_for("agenda.edit_item", event_id=event_id, item_id=item.id),
+        )
     if run_service(services.delete_item, item, actor=current_user):
         flash("Item deleted.", "success")
     return redirect(url_for("agenda.show", event_id=event_id))

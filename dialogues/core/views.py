@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask, flash, render_template
+from flask import Flask, flash, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from dialogues.core import codes
@@ -65,6 +65,17 @@ def run_service(service: Callable, /, *args, error_field=None, keep_on_error: bo
         return Outcome(False, error=str(error))
     db.session.commit()
     return Outcome(True, value)
+
+
+def confirmed() -> bool:
+    """Whether the person answered the confirmation page (its form carries ``confirmed=1``)."""
+    return request.method == "POST" and request.form.get("confirmed") == "1"
+
+
+def confirm_page(*, title: str, consequences: list[str], action: str, submit: str, back: str, fields=None):
+    """The page that asks before a dangerous action: what will happen, a button doing it, a way back."""
+    return render_template("confirm.html", title=title, consequences=consequences, action=action, submit=submit,
+                           back=back, fields=fields or {})
 
 
 def _error_page(code: int, detail: str | None = None):

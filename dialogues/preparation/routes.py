@@ -2,9 +2,10 @@
 from io import BytesIO
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from dialogues.core.views import child_or_404, run_service
+from dialogues.core.views import child_or_404, confirm_page, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.files.models import StoredFile
@@ -157,7 +158,13 @@ def remove_paper(event_id: int, paper_id: int):
     paper = child_or_404(BackgroundPaper, paper_id, event_id=event_id)
     authorize(Action.PREPARE_EVENT, paper.event)
     if request.method == "GET":
-        return render_template("preparation/remove_paper.html", paper=paper, event=paper.event)
+        consequences = [_("It will no longer be listed for %(event)s.", event=paper.event.title)]
+        if paper.file is not None:
+            consequences.append(_("Its file will be deleted."))
+        consequences.append(_("This cannot be undone."))
+        return confirm_page(title=_("Remove “%(title)s”?", title=paper.title), consequences=consequences,
+                            action=url_for(".remove_paper", event_id=event_id, paper_id=paper.id),
+                            submit=_("Remove the paper"), back=url_for(".papers", event_id=event_id))
     if run_service(services.remove_paper, paper, actor=current_user):
         flash("Paper removed.", "success")
     return redirect(url_for(".papers", event_id=event_id))

@@ -1,10 +1,11 @@
 """Pages for registering, invitations, the waiting list, sponsorship and "My events"."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
-from dialogues.core.views import run_service
+from dialogues.core.views import confirm_page, confirmed, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize
@@ -89,15 +90,39 @@ def edit(registration_id: int):
                            registration=registration, invitation=None)
 
 
-@bp.post("/registrations/<int:registration_id>/cancel")
+@bp.route("/registrations/<int:registration_id>/cancel", methods=["GET", "POST"])
 @login_required
 def cancel(registration_id: int):
-    """Cancel a registration, decline an invitation, or give up a place on the waiting list."""
+    """Cancel a registration, decline an invitation, or give up a place on the waiting list, once asked."""
     registration = db.get_or_404(Registration, registration_id)
     authorize(Action.EDIT_REGISTRATION, registration)
+    if not confirmed():
+        return _confirm_cancel(registration)
     if not run_service(services.cancel, registration, actor=current_user):
         return redirect(url_for("registration.show", registration_id=registration_id))
     return _done("Your registration is cancelled.", registration)
+
+
+def _confirm_cancel(registration: Registration):
+    event, back = registration.event, url_for("registration.show", registration_id=registration.id)
+    if not registration.can_be_cancelled:
+        flash(_("This registration cannot be cancelled any more."), "error")
+        return redirect(back)
+    if registration.is_invited:
+        title = _("Decline the invitation to %(event)s?", event=event.title)
+        consequences = [_("The conveners will be told that you cannot come.")]
+        submit = _("Decline the invitation")
+    else:
+        title = _("Cancel your registration for %(event)s?", event=event.title)
+        consequences = [_("You give up your place; if people are waiting, it is offered to the next of them."),
+                        _("To come after all you would have to register again, and the place may be gone.")]
+        if registration.sponsorship is not None:
+            consequences.append(_("Your sponsorship request is given up with it."))
+        submit = _("Cancel my registration")
+    if registration.user_id != current_user.id:
+        consequences.insert(0, _("This is the registration of %(name)s.", name=registration.user.name))
+    return confirm_page(title=title, consequences=consequences, submit=submit, back=back,
+                        action=url_for("registration.cancel", registration_id=registration.id))
 
 
 @bp.post("/registrations/<int:registration_id>/accept-offer")

@@ -16,7 +16,9 @@ def test_grant_then_revoke_a_role(client, cast, app):
     with app.app_context():
         grant = db.session.scalar(sa.select(RoleGrant).where(RoleGrant.user_id == cast.outsider.id))
         assert (grant.role, grant.event_id) == (Role.HOST, cast.event.id)
-    assert client.submit(f"/admin/roles/{grant.id}/revoke", {}, form_page=user_page).status_code == 302
+    asked = client.submit(f"/admin/roles/{grant.id}/revoke", {}, form_page=user_page)
+    assert "Remove the Host role from" in asked.get_data(as_text=True)
+    assert client.submit(f"/admin/roles/{grant.id}/revoke", {"confirmed": "1"}, form_page=user_page).status_code == 302
     with app.app_context():
         assert db.session.scalar(sa.select(RoleGrant).where(RoleGrant.user_id == cast.outsider.id)) is None
 
@@ -33,6 +35,25 @@ def test_role_needs_a_matching_scope(client, cast):
     assert response.status_code == 400
 
 
+def test_granting_the_secretariat_role_asks_first(client, cast, app):
+    client.login(cast.secretariat.email)
+    user_page = f"/admin/users/{cast.outsider.id}"
+    page = client.get(user_page).get_data(as_text=True)
+    assert '<option selected value="">' in page or '<option value="" selected>' in page
+    assert "Choose the role to grant." in client.submit(f"{user_page}/roles", {"role": "", "scope": ""},
+                                                        form_page=user_page).get_data(as_text=True)
+    asked = client.submit(f"{user_page}/roles", {"role": "secretariat", "scope": ""}, form_page=user_page)
+    text = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "a member of the secretariat?" in text and "site-wide" in text
+    assert f'href="{user_page}"' in text
+    with app.app_context():
+        assert db.session.scalar(sa.select(RoleGrant).where(RoleGrant.user_id == cast.outsider.id)) is None
+    done = client.submit(f"{user_page}/roles", {"role": "secretariat", "scope": "", "confirmed": "1"}, form_page=user_page)
+    assert done.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(sa.select(RoleGrant.role).where(RoleGrant.user_id == cast.outsider.id)) == Role.SECRETARIAT
+
+
 def test_granted_role_takes_effect(client, make_client, cast):
     client.login(cast.secretariat.email)
     user_page = f"/admin/users/{cast.outsider.id}"
@@ -47,7 +68,10 @@ def test_deactivated_user_is_logged_out_and_cannot_log_in(client, make_client, c
     person.login(cast.outsider.email)
     client.login(cast.secretariat.email)
     user_page = f"/admin/users/{cast.outsider.id}"
-    client.submit(f"{user_page}/active", {"active": "0"}, form_page=user_page)
+    asked = client.submit(f"{user_page}/active", {"active": "0"}, form_page=user_page)
+    assert "Deactivate the account of" in asked.get_data(as_text=True)
+    assert person.get("/profile").status_code == 200
+    client.submit(f"{user_page}/active", {"active": "0", "confirmed": "1"}, form_page=user_page)
     assert person.get("/profile").status_code == 302
     assert "do not match an active account" in person.submit(
         "/login", {"email": cast.outsider.email, "password": "correct horse battery"}).get_data(as_text=True)

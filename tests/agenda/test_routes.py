@@ -123,6 +123,22 @@ def test_only_conveners_and_secretariat_edit(client_as, cast, add_item, role):
     assert client.get(f"{base}").status_code == 200
 
 
+def test_deleting_an_item_asks_first(client_as, cast, add_item, app):
+    item_id = add_item(cast.event.id, date(2031, 5, 4), "09:00", "10:00", title="Mistaken item")
+    client = client_as("convener")
+    base = f"/events/{cast.event.id}/agenda"
+    edit = client.get(f"{base}/{item_id}/edit").get_data(as_text=True)
+    assert f'href="{base}/{item_id}/delete"' in edit
+    asked = client.get(f"{base}/{item_id}/delete").get_data(as_text=True)
+    assert "Delete “Mistaken item”?" in asked and "cancel the item instead" in asked
+    assert f'href="{base}/{item_id}/edit"' in asked
+    with app.app_context():
+        assert db.session.get(AgendaItem, item_id) is not None
+    assert client.submit(f"{base}/{item_id}/delete", {"confirmed": "1"}, form_page=f"{base}/{item_id}/delete").status_code == 302
+    with app.app_context():
+        assert db.session.get(AgendaItem, item_id) is None
+
+
 @pytest.mark.parametrize("role", ["convener", "secretariat"])
 def test_editors_may_edit(client_as, cast, role):
     client = client_as(role)

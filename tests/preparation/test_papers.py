@@ -278,7 +278,8 @@ def test_convener_removes_a_paper_and_its_file(client, cast, app, pdf_bytes):
     page = f"/events/{cast.event.id}/papers"
     client.login(cast.convener.email)
     confirm = f"{page}/{paper}/remove"
-    assert "Remove this paper?" in client.get(confirm).get_data(as_text=True)
+    asked = client.get(confirm).get_data(as_text=True)
+    assert "Remove “" in asked and "Its file will be deleted." in asked and 'name="confirmed" value="1"' in asked
     assert len(_papers(app)) == 2
     assert client.submit(confirm, {}).status_code == 302
     assert [row[1] for row in _papers(app)] == ["Kept"]

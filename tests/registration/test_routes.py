@@ -55,7 +55,7 @@ def test_full_event_puts_people_on_the_waiting_list_in_order(as_person, open_eve
 def test_freed_place_is_offered_to_the_next_person_who_takes_it(as_person, open_event, app):
     clients = [as_person(n) for n in range(5)]
     ids = [_register(c, open_event.id) for c in clients]
-    clients[1].submit(f"/registrations/{ids[1]}/cancel", {}, form_page=f"/registrations/{ids[1]}")
+    clients[1].submit(f"/registrations/{ids[1]}/cancel", {"confirmed": "1"}, form_page=f"/registrations/{ids[1]}")
     with app.app_context():
         first_waiting = db.session.get(Registration, ids[3])
         assert first_waiting.has_offer and first_waiting.offer_expires_at > utcnow() + timedelta(hours=47)
@@ -69,7 +69,7 @@ def test_freed_place_is_offered_to_the_next_person_who_takes_it(as_person, open_
 def test_offer_not_taken_in_time_passes_to_the_next_person(as_person, open_event, app):
     clients = [as_person(n) for n in range(5)]
     ids = [_register(c, open_event.id) for c in clients]
-    clients[0].submit(f"/registrations/{ids[0]}/cancel", {}, form_page=f"/registrations/{ids[0]}")
+    clients[0].submit(f"/registrations/{ids[0]}/cancel", {"confirmed": "1"}, form_page=f"/registrations/{ids[0]}")
     with app.app_context():
         lapsed = services.expire_offers(now=utcnow() + timedelta(hours=49))
         db.session.commit()
@@ -86,7 +86,7 @@ def test_offer_not_taken_in_time_passes_to_the_next_person(as_person, open_event
 def test_expire_offers_command_for_cron(as_person, open_event, app, runner):
     clients = [as_person(n) for n in range(4)]
     ids = [_register(c, open_event.id) for c in clients]
-    clients[0].submit(f"/registrations/{ids[0]}/cancel", {}, form_page=f"/registrations/{ids[0]}")
+    clients[0].submit(f"/registrations/{ids[0]}/cancel", {"confirmed": "1"}, form_page=f"/registrations/{ids[0]}")
     with app.app_context():
         db.session.execute(sa.update(Registration).where(Registration.id == ids[3]).values(
             offer_expires_at=utcnow() - timedelta(minutes=1)))
@@ -158,6 +158,24 @@ def test_my_events_lists_own_registrations_only(as_person, open_event, make_even
     page = client.get("/my/events").get_data(as_text=True)
     assert "Field dialogue in Madre de Dios" in page and "Confirmed" in page
     assert "Field dialogue in Madre de Dios" not in as_person(1).get("/my/events").get_data(as_text=True)
+
+
+def test_cancelling_asks_first_and_the_answer_cancels(as_person, open_event, app):
+    person = as_person(0)
+    registration_id = _register(person, open_event.id)
+    page = person.get(f"/registrations/{registration_id}").get_data(as_text=True)
+    assert f'action="/registrations/{registration_id}/cancel"' in page
+    asked = person.submit(f"/registrations/{registration_id}/cancel", {}, form_page=f"/registrations/{registration_id}")
+    text = asked.get_data(as_text=True)
+    assert asked.status_code == 200
+    assert "Cancel your registration for Field dialogue in Madre de Dios?" in text
+    assert 'name="confirmed" value="1"' in text and f'href="/registrations/{registration_id}"' in text
+    assert _status(app, registration_id) == RegistrationStatus.CONFIRMED
+    assert "Cancel your registration" in person.get(f"/registrations/{registration_id}/cancel").get_data(as_text=True)
+    assert _status(app, registration_id) == RegistrationStatus.CONFIRMED
+    done = person.submit(f"/registrations/{registration_id}/cancel", {"confirmed": "1"}, form_page=f"/registrations/{registration_id}")
+    assert done.status_code == 302
+    assert _status(app, registration_id) == RegistrationStatus.CANCELLED
 
 
 def test_people_cannot_see_or_change_others_registrations(as_person, open_event):
