@@ -1,6 +1,8 @@
 """The budget area's fixed vocabularies: line categories, entry kinds, sources of funds, cost bases."""
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class LineCategory(StrEnum):
     """What a budget line pays for (the default list, fitting the seeds' dialogues and conferences)."""
@@ -22,16 +24,16 @@ class LineCategory(StrEnum):
 
 
 CATEGORY_LABELS = {
-    LineCategory.SPONSORED_PARTICIPANTS: "Sponsored participants' travel, accommodation and per diem",
-    LineCategory.VENUE_CATERING: "Venue and catering",
-    LineCategory.INTERPRETATION: "Interpretation and translation",
-    LineCategory.FACILITATION: "Facilitation",
-    LineCategory.FIELD_VISIT: "Field visit logistics",
-    LineCategory.RESEARCH: "Background papers and research",
-    LineCategory.PUBLICATIONS: "Publications and proceedings",
-    LineCategory.STAFF: "Staff and secretariat",
-    LineCategory.COMMUNICATIONS: "Communications",
-    LineCategory.OTHER: "Other",
+    LineCategory.SPONSORED_PARTICIPANTS: _l("Sponsored participants' travel, accommodation and per diem"),
+    LineCategory.VENUE_CATERING: _l("Venue and catering"),
+    LineCategory.INTERPRETATION: _l("Interpretation and translation"),
+    LineCategory.FACILITATION: _l("Facilitation"),
+    LineCategory.FIELD_VISIT: _l("Field visit logistics"),
+    LineCategory.RESEARCH: _l("Background papers and research"),
+    LineCategory.PUBLICATIONS: _l("Publications and proceedings"),
+    LineCategory.STAFF: _l("Staff and secretariat"),
+    LineCategory.COMMUNICATIONS: _l("Communications"),
+    LineCategory.OTHER: _l("Other"),
 }
 
 
@@ -45,7 +47,8 @@ class EntryKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"commitment": "Commitment", "disbursement": "Disbursement", "expenditure": "Expenditure"}[self.value]
+        return {"commitment": _l("Commitment"), "disbursement": _l("Disbursement"),
+                "expenditure": _l("Expenditure")}[self.value]
 
     @property
     def is_actual(self) -> bool:
@@ -59,7 +62,7 @@ class SourceKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"grant": "Direct funding", "sponsorship": "Sponsorship", "in_kind": "In kind"}[self.value]
+        return {"grant": _l("Direct funding"), "sponsorship": _l("Sponsorship"), "in_kind": _l("In kind")}[self.value]
 
 
 class SourceStatus(StrEnum):
@@ -70,7 +73,8 @@ class SourceStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {"pledged": _l("Pledged"), "confirmed": _l("Confirmed"), "received": _l("Received"),
+                "withdrawn": _l("Withdrawn")}[self.value]
 
 
 # Which status a source of funds may move to from each. Corrections go back one step;
@@ -97,8 +101,8 @@ class CostBasis(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "per_participant": "Per participant",
-            "per_sponsored_participant": "Per sponsored participant",
-            "per_day": "Per day",
-            "fixed": "Fixed",
+            "per_participant": _l("Per participant"),
+            "per_sponsored_participant": _l("Per sponsored participant"),
+            "per_day": _l("Per day"),
+            "fixed": _l("Fixed"),
         }[self.value]

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from dialogues.budgets.enums import (
@@ -146,7 +147,9 @@ class BudgetOwner:
         if self.event is not None:
             return self.event.permission_scopes
         if self.programme is not None:
-            return self.programme.permission_scopes
+            # A learning group's budget is also its learning-group programme's conveners' business.
+            group = getattr(self.programme, "learning_group", None) if self.is_learning_group else None
+            return group.permission_scopes if group is not None else self.programme.permission_scopes
         # Core costs: no grant reaches them; only the secretariat.
         return set()
 
@@ -209,10 +212,10 @@ class Budget(db.Model):
     @property
     def title(self) -> str:
         if self.event is not None:
-            return f"Budget of {self.event.title}"
+            return _("Budget of %(event)s", event=self.event.title)
         if self.programme is not None:
-            return f"Budget of {self.programme.title}, FY{self.fiscal_year}"
-        return f"Secretariat core costs, FY{self.fiscal_year}"
+            return _("Budget of %(programme)s, FY%(year)s", programme=self.programme.title, year=self.fiscal_year)
+        return _("Secretariat core costs, FY%(year)s", year=self.fiscal_year)
 
 
 class BudgetLine(db.Model):
@@ -346,12 +349,12 @@ class FundingSource(ConvertedMoney, db.Model):
         """Move to ``new_status`` within the allowed moves, recording who, when and why."""
         new_status = SourceStatus(new_status)
         if new_status == self.status:
-            raise DomainError(f"This source is already {new_status.label.lower()}.")
+            raise DomainError(_("This source is already %(status)s.", status=new_status.label.lower()))
         if new_status not in SOURCE_TRANSITIONS[self.status]:
-            raise DomainError(
-                f"A source that is {self.status.label.lower()} cannot become {new_status.label.lower()}.")
+            raise DomainError(_("A source that is %(old)s cannot become %(new)s.",
+                                old=self.status.label.lower(), new=new_status.label.lower()))
         if not (reason or "").strip():
-            raise DomainError("Say why: the reason is kept with the change.")
+            raise DomainError(_("Say why: the reason is kept with the change."))
         change = SourceStatusChange(from_status=self.status, to_status=new_status, reason=reason.strip(),
                                     changed_by_id=actor.id if actor is not None else None)
         self.changes.append(change)
