@@ -8,6 +8,7 @@ from dialogues.accounts.cli import users_cli
 from dialogues.accounts.routes import bp as accounts_bp
 from dialogues.admin.routes import bp as admin_bp
 from dialogues.agenda.routes import bp as agenda_bp
+from dialogues.budgets.routes import bp as budgets_bp
 from dialogues.commitments.cli import commitments_cli
 from dialogues.commitments.routes import bp as commitments_bp
 from dialogues.conferences.routes import bp as conferences_bp
@@ -73,6 +74,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.register_blueprint(learning_groups_bp)
     app.register_blueprint(languages_bp)
     app.register_blueprint(conferences_bp)
+    app.register_blueprint(budgets_bp)
 
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_demo_command)

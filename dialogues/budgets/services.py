@@ -413,3 +413,15 @@ def summary(budget: Budget) -> BudgetSummary:
         row.figures.add(figures)
         total.add(figures)
     return BudgetSummary(budget, list(rows.values()), total)
+
+
+def entries_of(budget: Budget) -> list[BudgetEntry]:
+    """Every entry of a budget with its line and rate, oldest first (a fixed number of queries)."""
+    return list(db.session.scalars(
+        sa.select(BudgetEntry).join(BudgetLine).where(BudgetLine.budget_id == budget.id)
+        .options(joinedload(BudgetEntry.line), joinedload(BudgetEntry.rate))
+        .order_by(BudgetEntry.value_date, BudgetEntry.id)))
+
+
+def current_fiscal_year(programme, today: date) -> int:
+    return finance_of(programme).fiscal_year_of(today)
