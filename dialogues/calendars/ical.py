@@ -8,6 +8,7 @@ Timed items are written in UTC (RFC 5545 form 2): every client converts them to 
 zone, and no VTIMEZONE is needed, so zones with odd offsets or shifting rules
 (Pacific/Chatham, America/Santiago) cannot come out wrong. Whole events are all-day dates.
 """
+import re
 from datetime import UTC, timedelta
 from email.utils import parseaddr
 
@@ -36,6 +37,19 @@ def event_uid(event) -> str:
     return f"dialogues-event-{event.id}"
 
 
+# Line breaks of any kind (CR, LF, CRLF) and the other control characters, which no TEXT may hold raw.
+_BREAKS = re.compile(r"\r\n|\r|\n")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def text(value: str, *, one_line: bool = False) -> vText:
+    """User text as an escaped TEXT value: every kind of line break becomes one escaped
+    newline (or a space when ``one_line``), other control characters are dropped, so no
+    text can end a property and start another (RFC 5545, 3.3.11)."""
+    value = _BREAKS.sub(" " if one_line else "\n", value or "")
+    return vText(_CONTROLS.sub("", value))
+
+
 def _empty(method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -47,10 +61,11 @@ def _empty(method: str) -> Calendar:
 
 def _calendar(name: str, description: str = "") -> Calendar:
     calendar = _empty("PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # icalendar leaves these non-standard properties unescaped unless given a vText.
+    calendar.add("name", text(name, one_line=True))
+    calendar.add("x-wr-calname", text(name, one_line=True))
     if description:
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", text(description))
     refresh = vDuration(REFRESH)
     refresh.params["VALUE"] = "DURATION"
     calendar.add("refresh-interval", refresh)
@@ -72,16 +87,16 @@ def item_vevent(item, event) -> VEvent:
     vevent.add("uid", item_uid(item))
     _stamp(vevent, item)
     vevent.add("sequence", item.sequence)
-    vevent.add("summary", item.title)
+    vevent.add("summary", text(item.title))
     vevent.add("dtstart", item.starts_at.astimezone(UTC))
     vevent.add("dtend", item.ends_at.astimezone(UTC))
     location = ", ".join(p for p in (item.location, event.where) if p)
     if location:
-        vevent.add("location", location)
+        vevent.add("location", text(location))
     if item.latitude is not None and item.longitude is not None:
         vevent.add("geo", vGeo((float(item.latitude), float(item.longitude))))
-    vevent.add("description", _item_description(item, event))
-    vevent.add("categories", [item.kind.label])
+    vevent.add("description", text(_item_description(item, event)))
+    vevent.add("categories", [text(str(item.kind.label))])
     vevent.add("status", "CANCELLED" if item.cancelled or event.status == EventStatus.CANCELLED else "CONFIRMED")
     vevent.add("transp", "OPAQUE")
     return vevent
@@ -106,12 +121,12 @@ def _whole_event(event) -> VEvent:
     """An event as one all-day entry: what the feeds and the invitation share."""
     vevent = VEvent()
     vevent.add("uid", event_uid(event))
-    vevent.add("summary", event.title)
+    vevent.add("summary", text(event.title))
     # All-day dates: the end is exclusive, the day after the last day (RFC 5545, 3.6.1).
     vevent.add("dtstart", event.starts_on)
     vevent.add("dtend", event.ends_on + timedelta(days=1))
     if location := event.where:
-        vevent.add("location", location)
+        vevent.add("location", text(location))
     return vevent
 
 
@@ -121,7 +136,7 @@ def event_vevent(event) -> VEvent:
     _stamp(vevent, event)
     vevent.add("sequence", event.sequence)
     if event.summary:
-        vevent.add("description", event.summary)
+        vevent.add("description", text(event.summary))
     vevent.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
     vevent.add("transp", "OPAQUE")
     return vevent
@@ -174,7 +189,7 @@ def _invitation_vevent(registration, url: str | None) -> VEvent:
     vevent = _whole_event(event)
     vevent.add("dtstamp", utcnow())
     vevent.add("sequence", 0)
-    vevent.add("description", _invitation_description(event, url))
+    vevent.add("description", text(_invitation_description(event, url)))
     if url:
         vevent.add("url", url)
     vevent.add("status", "CONFIRMED")
@@ -194,13 +209,13 @@ def _organizer() -> vCalAddress:
     name, address = parseaddr(sender())
     organizer = vCalAddress(f"mailto:{address}")
     if name:
-        organizer.params["cn"] = vText(name)
+        organizer.params["cn"] = text(name, one_line=True)
     return organizer
 
 
 def _attendee(user) -> vCalAddress:
     attendee = vCalAddress(f"mailto:{user.email}")
-    attendee.params["cn"] = vText(user.name)
+    attendee.params["cn"] = text(user.name, one_line=True)
     attendee.params["role"] = vText("REQ-PARTICIPANT")
     attendee.params["partstat"] = vText("ACCEPTED")
     attendee.params["rsvp"] = vText("FALSE")
