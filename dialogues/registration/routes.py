@@ -3,9 +3,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from dialogues.core.clock import utc_today
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
 from dialogues.core.views import confirm_page, confirmed, run_service
+from dialogues.dashboard import services as dashboard
 from dialogues.events.models import Event
 from dialogues.extensions import db
 from dialogues.permissions import Action, authorize
@@ -155,9 +157,9 @@ def sponsorship(registration_id: int):
 @bp.get("/my/events")
 @login_required
 def my_events():
-    """Your registrations and sponsorship requests, newest events first."""
-    return render_template("registration/my_events.html",
-                           registrations=services.registrations_of_user(current_user), now=utcnow())
+    """Your work: every event and programme where you have a part, and what needs you next."""
+    return render_template("registration/my_events.html", work=dashboard.work_of(current_user, utc_today()),
+                           now=utcnow())
 
 
 @bp.get("/events/<int:event_id>/registrations")
