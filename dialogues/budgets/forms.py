@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from dialogues.budgets.enums import EntryKind, LineCategory
+from dialogues.budgets.enums import EntryKind, LineCategory, SourceKind, SourceStatus
 from dialogues.core.forms import BLANK, choices, enum_choices, optional_int
 
 
@@ -52,3 +52,21 @@ class HeadingForm(FlaskForm):
 
 class OpenBudgetForm(FlaskForm):
     pass
+
+
+class SourceForm(FlaskForm):
+    donor = StringField(_l("Donor or sponsor (organisation)"), validators=[InputRequired(), Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=enum_choices(SourceKind), validators=[DataRequired()])
+    status = SelectField(_l("Status"), choices=enum_choices(SourceStatus), validators=[DataRequired()])
+    amount = StringField(_l("Amount (for in kind: its stated value)"), validators=[InputRequired(), Length(max=30)])
+    currency = StringField(_l("Currency (ISO 4217, e.g. GBP, USD, PEN)"),
+                           validators=[InputRequired(), Length(max=3)])
+    value_date = DateField(_l("Value date"), validators=[InputRequired()])
+    description = TextAreaField(_l("What it funds (optional)"), validators=[Optional(), Length(max=2000)])
+    reference = StringField(_l("Reference (optional)"), validators=[Optional(), Length(max=100)])
+
+
+class FinanceForm(FlaskForm):
+    reporting_currency = StringField(_l("Reporting currency (ISO 4217)"), validators=[InputRequired(), Length(max=3)])
+    fiscal_year_start_month = SelectField(_l("Fiscal year starts in month"), coerce=int,
+                                          choices=[(m, str(m)) for m in range(1, 13)])

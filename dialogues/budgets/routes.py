@@ -8,7 +8,11 @@ from flask_login import current_user, login_required
 
 from dialogues.budgets import exports, services
 from dialogues.budgets.charts import planned_actual_svg
-from dialogues.budgets.forms import EntryForm, HeadingForm, LineForm, OpenBudgetForm, RateForm, RevisionForm
+from dialogues.accounts.enums import OrganisationKind
+from dialogues.accounts.services import find_or_create_organisation
+from dialogues.budgets.forms import (
+    EntryForm, FinanceForm, HeadingForm, LineForm, OpenBudgetForm, RateForm, RevisionForm, SourceForm,
+)
 from dialogues.budgets.models import Budget, BudgetLine, BudgetOwner
 from dialogues.core.views import child_or_404, run_service
 from dialogues.events.models import Event
@@ -205,4 +209,64 @@ def exchange_rates():
             flash(_("Rate recorded."), "success")
             return redirect(url_for(".exchange_rates"))
     return render_template("budgets/rates.html", form=form, rates=services.rates()), \
+        400 if request.method == "POST" else 200
+
+
+def _programme_year(programme_id: int, action: Action):
+    programme = db.get_or_404(Programme, programme_id)
+    authorize(action, BudgetOwner(programme=programme))
+    year = request.args.get("year", type=int)
+    if year is None or not 1900 <= year <= 2200:
+        year = services.current_fiscal_year(programme, date.today())
+    return programme, year
+
+
+@bp.get("/programmes/<int:programme_id>/budget/sources-and-uses")
+@login_required
+def sources_and_uses(programme_id: int):
+    """Where a programme's money for a fiscal year comes from, what it is used for, funded and unfunded."""
+    programme, year = _programme_year(programme_id, Action.VIEW_BUDGET)
+    report = services.sources_and_uses(programme, year)
+    db.session.commit()  # the programme's money settings, made on first visit
+    return render_template("budgets/sources_uses.html", report=report, programme=programme, year=year,
+                           record=can(current_user, Action.RECORD_FUNDING, BudgetOwner(programme=programme)))
+
+
+@bp.route("/programmes/<int:programme_id>/budget/sources/new", methods=["GET", "POST"])
+@login_required
+def add_source(programme_id: int):
+    """Record a grant, pledge, sponsorship or in-kind contribution for the programme's fiscal year."""
+    programme, year = _programme_year(programme_id, Action.RECORD_FUNDING)
+    finance = services.finance_of(programme)
+    form = SourceForm(data={"currency": finance.reporting_currency, "value_date": date.today(), "status": "pledged"})
+    back = url_for(".sources_and_uses", programme_id=programme.id, year=year)
+    if form.validate_on_submit():
+        donor = find_or_create_organisation(form.donor.data, OrganisationKind.DONOR, None)
+        if run_service(services.record_source, donor=donor, kind=form.kind.data, status=form.status.data,
+                       amount=form.amount.data, currency=form.currency.data, value_date=form.value_date.data,
+                       fiscal_year=year, programme=programme, description=form.description.data,
+                       reference=form.reference.data, actor=current_user, error_field=form.amount):
+            flash(_("Source of funds recorded."), "success")
+            return redirect(back)
+    return render_template("budgets/simple_form.html", form=form, title=_("New source of funds, FY%(year)s",
+                                                                           year=year), back=back), \
+        400 if request.method == "POST" else 200
+
+
+@bp.route("/programmes/<int:programme_id>/budget/finance", methods=["GET", "POST"])
+@login_required
+def programme_finance(programme_id: int):
+    """The secretariat sets a programme's reporting currency and fiscal year."""
+    programme, year = _programme_year(programme_id, Action.MANAGE_FINANCE)
+    finance = services.finance_of(programme)
+    form = FinanceForm(obj=finance)
+    back = url_for(".programme_budget", programme_id=programme.id)
+    if form.validate_on_submit():
+        if run_service(services.set_finance, programme, reporting_currency=form.reporting_currency.data,
+                       fiscal_year_start_month=form.fiscal_year_start_month.data, actor=current_user,
+                       error_field=form.reporting_currency):
+            flash(_("Money settings saved."), "success")
+            return redirect(back)
+    return render_template("budgets/simple_form.html", form=form, title=_("Money settings of %(programme)s",
+                                                                           programme=programme.title), back=back), \
         400 if request.method == "POST" else 200

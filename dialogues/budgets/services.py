@@ -15,13 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 from flask_babel import gettext as _
 
-from dialogues.budgets.enums import EntryKind, LineCategory
+from dialogues.budgets.enums import FUNDED, EntryKind, LineCategory, SourceKind, SourceStatus
 from dialogues.budgets.models import (
-    Budget, BudgetEntry, BudgetHeading, BudgetLine, ExchangeRate, PlanRevision, ProgrammeFinance,
+    Budget, BudgetEntry, BudgetHeading, BudgetLine, ExchangeRate, FundingSource, PlanRevision, ProgrammeFinance,
 )
 from dialogues.core import codes
 from dialogues.core.actors import describe
 from dialogues.core.errors import DomainError
+from dialogues.events.models import Event
 from dialogues.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -425,3 +426,114 @@ def entries_of(budget: Budget) -> list[BudgetEntry]:
 
 def current_fiscal_year(programme, today: date) -> int:
     return finance_of(programme).fiscal_year_of(today)
+
+
+# --- sources of funds and the sources-and-uses report ------------------------------------------
+
+def record_source(*, donor, kind, amount, currency: str, value_date: date, fiscal_year: int, actor,
+                  programme=None, event=None, line: BudgetLine | None = None, status=SourceStatus.PLEDGED,
+                  description: str = "", level: str = "", reference: str = "") -> FundingSource:
+    """Record a grant, pledge, sponsorship or in-kind contribution (at its stated value) for a
+    programme's fiscal year, optionally earmarked for an event or a line."""
+    kind, status = SourceKind(kind), SourceStatus(status)
+    amount = parse_amount(amount)
+    if amount == 0:
+        raise DomainError(_("Give the amount pledged or given."))
+    if event is not None and programme is None:
+        programme = event.programme
+    reporting = finance_of(programme).reporting_currency if programme is not None else DEFAULT_CURRENCY
+    money = converted(amount, currency, value_date, reporting)
+    source = FundingSource(donor_id=donor.id, kind=kind, status=status, programme_id=getattr(programme, "id", None),
+                           fiscal_year=int(fiscal_year), event_id=getattr(event, "id", None),
+                           line_id=getattr(line, "id", None), description=(description or "").strip(),
+                           level=(level or "").strip()[:100], reference=(reference or "").strip()[:100],
+                           recorded_by_id=actor.id if actor is not None else None, **money)
+    db.session.add(source)
+    db.session.flush()
+    logger.info("source %s (%s %s %s) recorded by %s", source.id, kind, amount, money["currency"], describe(actor))
+    return source
+
+
+def change_source_status(source: FundingSource, status, *, reason: str, actor) -> None:
+    """Move a source between pledged, confirmed, received and withdrawn, saying why."""
+    source.change_status(status, reason=reason, actor=actor)
+    db.session.flush()
+    logger.info("source %s now %s by %s", source.id, source.status, describe(actor))
+
+
+def sources_of(programme, fiscal_year: int) -> list[FundingSource]:
+    return list(db.session.scalars(sa.select(FundingSource).where(
+        FundingSource.programme_id == programme.id, FundingSource.fiscal_year == fiscal_year)
+        .options(joinedload(FundingSource.donor), joinedload(FundingSource.rate))
+        .order_by(FundingSource.id)))
+
+
+@dataclass
+class SourcesAndUses:
+    """A programme's fiscal year: where the money comes from, what it is used for, and the gap."""
+
+    programme: object
+    fiscal_year: int
+    currency: str
+    sources: list[FundingSource]
+    uses: list[HeadingRow]
+    total: Figures
+    pledged: Decimal
+    funded: Decimal
+    received: Decimal
+    # Budgets of the year in another currency, left out rather than converted at a guessed rate.
+    left_out: list[Budget]
+
+    @property
+    def unfunded(self) -> Decimal:
+        return max(self.total.planned - self.funded, ZERO)
+
+    @property
+    def unspent_received(self) -> Decimal:
+        return self.received - self.total.actual
+
+
+def budgets_of_year(programme, fiscal_year: int) -> list[Budget]:
+    """The programme's budget for the year and the budgets of its events starting in that year."""
+    first, last = finance_of(programme).fiscal_year_bounds(fiscal_year)
+    return list(db.session.scalars(sa.select(Budget).outerjoin(Event, Budget.event_id == Event.id).where(sa.or_(
+        sa.and_(Budget.programme_id == programme.id, Budget.fiscal_year == fiscal_year),
+        sa.and_(Event.programme_id == programme.id, Event.starts_on >= first, Event.starts_on <= last),
+    )).options(joinedload(Budget.event))))
+
+
+def sources_and_uses(programme, fiscal_year: int) -> SourcesAndUses:
+    """The sources-and-uses report of a programme's fiscal year (a fixed number of queries)."""
+    currency = finance_of(programme).reporting_currency
+    budgets = budgets_of_year(programme, fiscal_year)
+    counted = [b.id for b in budgets if b.currency == currency]
+    planned = dict(db.session.execute(
+        sa.select(BudgetLine.heading_id, sa.func.sum(BudgetLine.planned))
+        .where(BudgetLine.budget_id.in_(counted)).group_by(BudgetLine.heading_id)).all())
+    moved = db.session.execute(
+        sa.select(BudgetLine.heading_id, BudgetEntry.kind, sa.func.sum(BudgetEntry.reported_amount))
+        .join(BudgetLine, BudgetEntry.line_id == BudgetLine.id)
+        .where(BudgetLine.budget_id.in_(counted)).group_by(BudgetLine.heading_id, BudgetEntry.kind)).all()
+    rows = {h.id: HeadingRow(h) for h in headings_of(programme.id)}
+    for heading_id in set(planned) | {h for h, _k, _s in moved}:
+        rows.setdefault(heading_id, HeadingRow(None))
+    for heading_id, total in planned.items():
+        rows[heading_id].figures.planned += Decimal(total or 0)
+    for heading_id, kind, total in moved:
+        figures = rows[heading_id].figures
+        if EntryKind(kind).is_actual:
+            figures.actual += Decimal(total or 0)
+        else:
+            figures.committed += Decimal(total or 0)
+    total = Figures()
+    for row in rows.values():
+        total.add(row.figures)
+    sources = sources_of(programme, fiscal_year)
+    live = [s for s in sources if s.status != SourceStatus.WITHDRAWN]
+    return SourcesAndUses(
+        programme=programme, fiscal_year=fiscal_year, currency=currency, sources=sources, uses=list(rows.values()),
+        total=total,
+        pledged=sum((s.reported_amount for s in live), ZERO),
+        funded=sum((s.reported_amount for s in live if s.status in FUNDED), ZERO),
+        received=sum((s.reported_amount for s in live if s.status == SourceStatus.RECEIVED), ZERO),
+        left_out=[b for b in budgets if b.currency != currency])

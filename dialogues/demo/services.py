@@ -18,6 +18,7 @@ from dialogues.events.enums import EventKind, EventStatus
 from dialogues.events.models import Event
 from dialogues.events.services import create_event
 from dialogues.demo.agenda import seed_agendas
+from dialogues.demo.budgets import seed_budgets
 from dialogues.demo.commitments import seed_commitments
 from dialogues.demo.conferences import seed_conferences
 from dialogues.demo.learning_groups import seed_learning_groups
@@ -538,5 +539,6 @@ def seed_demo() -> list[tuple[str, str, str]]:
                                      convener=user_by_email("convener@example.org"))
     accounts += seed_conferences(programmes["Annual CASM conference"], convener=user_by_email("convener@example.org"),
                                  secretariat=secretariat, password=DEMO_PASSWORD)
+    seed_budgets(programmes["Annual CASM conference"], secretariat=secretariat)
     logger.info("demo data set loaded by %s", secretariat.id)
     return accounts
