@@ -398,8 +398,10 @@ class _Contents(_Stack):
             canvas.setFont(style.fontName, measure.size)
             canvas.drawRightString(right, baseline, " . " * max(dots, 0) + page)
             if heading.page:
+                # Named, because the annotation counter is rewound with each page's saved state,
+                # so generated names repeat once a table of contents runs over two pages.
                 canvas.linkRect("", heading.toc_key, (right - page_width, baseline, right, baseline + style.leading),
-                                relative=0)
+                                relative=0, name=f"toc-link-{heading.toc_key}")
 
 
 class _Document(BaseDocTemplate):
