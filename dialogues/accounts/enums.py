@@ -1,5 +1,6 @@
 """Who people are: stakeholder groups, organisation kinds, gender."""
 from enum import StrEnum
+from flask_babel import lazy_gettext as _l
 
 
 class StakeholderGroup(StrEnum):
@@ -20,16 +21,16 @@ class StakeholderGroup(StrEnum):
 
 
 STAKEHOLDER_GROUP_LABELS = {
-    StakeholderGroup.GOVERNMENT: "Government (national, subnational, local)",
-    StakeholderGroup.ASM: "Artisanal and small-scale miners and their associations",
-    StakeholderGroup.INDUSTRY: "Large-scale mining companies",
-    StakeholderGroup.CIVIL_SOCIETY: "Civil society / NGOs",
-    StakeholderGroup.DONOR: "Donors and development partners",
-    StakeholderGroup.RESEARCH: "Researchers",
-    StakeholderGroup.TRADER: "Traders and downstream companies",
-    StakeholderGroup.INDIGENOUS_PEOPLES: "Indigenous peoples",
-    StakeholderGroup.LOCAL_COMMUNITY: "Local communities",
-    StakeholderGroup.OTHER: "Other",
+    StakeholderGroup.GOVERNMENT: _l("Government (national, subnational, local)"),
+    StakeholderGroup.ASM: _l("Artisanal and small-scale miners and their associations"),
+    StakeholderGroup.INDUSTRY: _l("Large-scale mining companies"),
+    StakeholderGroup.CIVIL_SOCIETY: _l("Civil society / NGOs"),
+    StakeholderGroup.DONOR: _l("Donors and development partners"),
+    StakeholderGroup.RESEARCH: _l("Researchers"),
+    StakeholderGroup.TRADER: _l("Traders and downstream companies"),
+    StakeholderGroup.INDIGENOUS_PEOPLES: _l("Indigenous peoples"),
+    StakeholderGroup.LOCAL_COMMUNITY: _l("Local communities"),
+    StakeholderGroup.OTHER: _l("Other"),
 }
 
 
@@ -49,14 +50,14 @@ class OrganisationKind(StrEnum):
 
 
 ORGANISATION_KIND_LABELS = {
-    OrganisationKind.GOVERNMENT: "Government",
-    OrganisationKind.ASM_ASSOCIATION: "ASM association or cooperative",
-    OrganisationKind.MINING_COMPANY: "Mining company",
-    OrganisationKind.CIVIL_SOCIETY: "Civil society / NGO",
-    OrganisationKind.DONOR: "Donor or development partner",
-    OrganisationKind.RESEARCH: "Research",
-    OrganisationKind.TRADER: "Trader or downstream company",
-    OrganisationKind.OTHER: "Other",
+    OrganisationKind.GOVERNMENT: _l("Government"),
+    OrganisationKind.ASM_ASSOCIATION: _l("ASM association or cooperative"),
+    OrganisationKind.MINING_COMPANY: _l("Mining company"),
+    OrganisationKind.CIVIL_SOCIETY: _l("Civil society / NGO"),
+    OrganisationKind.DONOR: _l("Donor or development partner"),
+    OrganisationKind.RESEARCH: _l("Research"),
+    OrganisationKind.TRADER: _l("Trader or downstream company"),
+    OrganisationKind.OTHER: _l("Other"),
 }
 
 
@@ -72,10 +73,10 @@ class Gender(StrEnum):
 
 
 GENDER_LABELS = {
-    Gender.WOMAN: "Woman",
-    Gender.MAN: "Man",
-    Gender.SELF_DESCRIBED: "I describe myself as…",
-    Gender.PREFER_NOT_TO_SAY: "Prefer not to say",
+    Gender.WOMAN: _l("Woman"),
+    Gender.MAN: _l("Man"),
+    Gender.SELF_DESCRIBED: _l("I describe myself as…"),
+    Gender.PREFER_NOT_TO_SAY: _l("Prefer not to say"),
 }
 
 

@@ -3,6 +3,7 @@ import logging
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_babel import gettext as _
 
 from dialogues.accounts import services
 from dialogues.accounts.forms import (
@@ -41,7 +42,7 @@ def signup():
                               actor=None, preferred_language=form.preferred_language.data, error_field=form.email)
         if created:
             login_user(created.value)
-            flash("Welcome! Tell us a little about yourself so conveners can plan a balanced dialogue.", "success")
+            flash(_("Welcome! Tell us a little about yourself so conveners can plan a balanced dialogue."), "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/signup.html", form=form)
 
@@ -70,7 +71,7 @@ def login():
 def logout():
     """Log out (a POST, so another site cannot log people out with a link)."""
     logout_user()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("events.home"))
 
 
@@ -89,7 +90,7 @@ def profile():
         )}
         services.update_profile(current_user, actor=current_user, **fields)
         db.session.commit()
-        flash("Profile saved.", "success")
+        flash(_("Profile saved."), "success")
         return redirect(url_for("accounts.profile"))
     return render_template("accounts/profile.html", form=form)
 
@@ -102,7 +103,7 @@ def change_password():
     if form.validate_on_submit():
         if run_service(services.change_password, current_user, form.current_password.data, form.password.data,
                        error_field=form.current_password):
-            flash("Your password is changed.", "success")
+            flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/password.html", form=form)
 
@@ -115,7 +116,7 @@ def forgot_password():
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         db.session.commit()
-        flash("If an account exists for this address, we have sent it a link to choose a new password.", "info")
+        flash(_("If an account exists for this address, we have sent it a link to choose a new password."), "info")
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot_password.html", form=form)
 
@@ -134,6 +135,6 @@ def account_link(token: str):
         db.session.commit()
         logout_user()
         login_user(user)
-        flash("Your password is set. Welcome!", "success")
+        flash(_("Your password is set. Welcome!"), "success")
         return redirect(safe_next(request.args.get("next")) or url_for("accounts.profile"))
     return render_template("accounts/set_password.html", form=form, user=user)

@@ -8,6 +8,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
+from flask_babel import gettext as _
 
 from dialogues.accounts import messages
 from dialogues.accounts.enums import Gender, OrganisationKind, StakeholderGroup
@@ -55,9 +56,9 @@ def create_user(
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError:
-        raise DomainError("This is not a valid email address.") from None
+        raise DomainError(_("This is not a valid email address.")) from None
     if user_by_email(email) is not None:
-        raise DomainError("An account with this email address already exists.")
+        raise DomainError(_("An account with this email address already exists."))
     user = User(
         email=email,
         name=name.strip(),
@@ -94,7 +95,7 @@ def set_password(user: User, password: str, *, actor: User | None) -> None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """The user changes their own password, proving they know the current one."""
     if user.password_hash is None or not check_password_hash(user.password_hash, current_password or ""):
-        raise DomainError("Your current password is not correct.")
+        raise DomainError(_("Your current password is not correct."))
     set_password(user, new_password, actor=user)
 
 
@@ -119,14 +120,14 @@ def user_for_account_link(token: str) -> User:
     try:
         data = _serializer().loads(token, max_age=max_age)
     except SignatureExpired:
-        raise DomainError("This link has expired. Ask the secretariat for a new one.") from None
+        raise DomainError(_("This link has expired. Ask the secretariat for a new one.")) from None
     except BadSignature:
-        raise DomainError("This link is not valid. Check that you copied all of it.") from None
+        raise DomainError(_("This link is not valid. Check that you copied all of it.")) from None
     user = db.session.get(User, data.get("user")) if isinstance(data, dict) else None
     if user is None or not user.active:
-        raise DomainError("This link is not valid. Check that you copied all of it.")
+        raise DomainError(_("This link is not valid. Check that you copied all of it."))
     if data.get("fp") != _fingerprint(user):
-        raise DomainError("This link has already been used. Ask the secretariat for a new one.")
+        raise DomainError(_("This link has already been used. Ask the secretariat for a new one."))
     return user
 
 
@@ -158,7 +159,7 @@ def invite_user(email: str, name: str, *, actor: User) -> tuple[User, str]:
 
 def set_active(user: User, active: bool, *, actor: User) -> None:
     if user.id == actor.id and not active:
-        raise DomainError("You cannot deactivate your own account.")
+        raise DomainError(_("You cannot deactivate your own account."))
     user.active = active
     db.session.flush()
     logger.info("user %s %s by %s", user.id, "activated" if active else "deactivated", describe(actor))
@@ -214,9 +215,9 @@ def grant_role(user: User, role: Role, *, programme=None, event=None, actor: Use
     """Give ``user`` a role site-wide (secretariat) or on a programme or an event; idempotent."""
     role = Role(role)
     if role == Role.SECRETARIAT and (programme or event):
-        raise DomainError("The secretariat role is site-wide; it is not granted on a programme or event.")
+        raise DomainError(_("The secretariat role is site-wide; it is not granted on a programme or event."))
     if role != Role.SECRETARIAT and (programme is None) == (event is None):
-        raise DomainError("Choose one programme or one event for this role.")
+        raise DomainError(_("Choose one programme or one event for this role."))
     programme_id = programme.id if programme else None
     event_id = event.id if event else None
     for grant in user.role_grants:
@@ -231,7 +232,7 @@ def grant_role(user: User, role: Role, *, programme=None, event=None, actor: Use
 
 def revoke_role(grant: RoleGrant, *, actor: User) -> None:
     if grant.role == Role.SECRETARIAT and grant.user_id == actor.id:
-        raise DomainError("You cannot remove your own secretariat role.")
+        raise DomainError(_("You cannot remove your own secretariat role."))
     logger.info("role %s on %s revoked from user %s by %s", grant.role, grant.scope, grant.user_id, describe(actor))
     grant.user.role_grants.remove(grant)
     db.session.flush()

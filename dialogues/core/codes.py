@@ -1,22 +1,43 @@
-"""ISO 3166-1 countries, ISO 639 languages and IANA time zones: choices and checks."""
+"""ISO 3166-1 countries, ISO 639 languages and IANA time zones: choices and checks.
+
+Names are in the language being written in (Babel's CLDR names: "Tanzanie", "Kiswahili"),
+with pycountry's English name for the few codes CLDR does not name.
+"""
 from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import pycountry
+from babel import Locale
+from babel.numbers import get_currency_name
+
+from dialogues.core.formatting import current_locale
 
 
-@cache
+def _sorted_by_name(pairs) -> list[tuple[str, str]]:
+    return sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0]))
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """(alpha-2 code, name) for every ISO 3166-1 country, by name."""
-    # The common name ("Tanzania", "Bolivia") reads better than the official one.
-    names = ((c.alpha_2, getattr(c, "common_name", c.name)) for c in pycountry.countries)
-    return sorted(names, key=lambda pair: pair[1])
+    """(alpha-2 code, name) for every ISO 3166-1 country, by name in the current language."""
+    return _country_choices(str(current_locale()))
 
 
 @cache
+def _country_choices(language: str) -> list[tuple[str, str]]:
+    cldr = Locale.parse(language).territories
+    # The common name ("Tanzania", "Bolivia") reads better than the official one.
+    return _sorted_by_name((c.alpha_2, cldr.get(c.alpha_2) or getattr(c, "common_name", c.name))
+                           for c in pycountry.countries)
+
+
+@cache
+def _country_names_in(language: str) -> dict[str, str]:
+    return dict(_country_choices(language))
+
+
 def _country_names() -> dict[str, str]:
-    return dict(country_choices())
+    return _country_names_in(str(current_locale()))
 
 
 def is_country(code: str | None) -> bool:
@@ -24,19 +45,28 @@ def is_country(code: str | None) -> bool:
 
 
 def country_name(code: str | None) -> str:
-    """The English name of an ISO 3166-1 alpha-2 code, or the code itself if unknown."""
+    """The name of an ISO 3166-1 alpha-2 code in the current language, or the code itself if unknown."""
     if not code:
         return ""
     return _country_names().get(code, code)
 
 
-@cache
 def language_choices() -> list[tuple[str, str]]:
-    """(ISO 639-1 code, name) for every language that has a two-letter code, by name."""
-    return sorted(
-        ((lang.alpha_2, _short(lang.name)) for lang in pycountry.languages if hasattr(lang, "alpha_2")),
-        key=lambda pair: pair[1],
-    )
+    """(ISO 639-1 code, name) for every language that has a two-letter code, by name in the current language."""
+    return _language_choices(str(current_locale()))
+
+
+@cache
+def _language_choices(language: str) -> list[tuple[str, str]]:
+    cldr = Locale.parse(language).languages
+    return _sorted_by_name((lang.alpha_2, _name(cldr, lang.alpha_2, lang.name))
+                           for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+def _name(cldr: dict, code: str, english: str) -> str:
+    name = cldr.get(code) or _short(english)
+    # CLDR writes language names in lower case in French, Portuguese and Spanish; a list starts each with a capital.
+    return name[:1].upper() + name[1:]
 
 
 def _short(name: str) -> str:
@@ -47,12 +77,17 @@ def _short(name: str) -> str:
 COMMON_LANGUAGES = ("en", "fr", "pt", "es", "sw", "ar", "zh", "mn", "id", "ru", "am", "ha", "ln", "qu")
 
 
-@cache
 def _language_names() -> dict[str, str]:
-    names = dict(language_choices())
+    return _language_names_in(str(current_locale()))
+
+
+@cache
+def _language_names_in(language: str) -> dict[str, str]:
+    names = dict(_language_choices(language))
+    cldr = Locale.parse(language).languages
     # Three-letter ISO 639-3 codes are accepted too: many local languages have no two-letter code.
     for lang in pycountry.languages:
-        names.setdefault(lang.alpha_3, _short(lang.name))
+        names.setdefault(lang.alpha_3, _name(cldr, lang.alpha_3, lang.name))
     return names
 
 
@@ -61,6 +96,7 @@ def is_language(code: str | None) -> bool:
 
 
 def language_name(code: str | None) -> str:
+    """The name of an ISO 639 code in the current language, or the code itself if unknown."""
     if not code:
         return ""
     return _language_names().get(code, code)
@@ -112,10 +148,15 @@ def is_timezone(name: str | None) -> bool:
     return True
 
 
-@cache
 def currency_choices() -> list[tuple[str, str]]:
-    """(ISO 4217 code, "code – name") for every currency, by code."""
-    return sorted((c.alpha_3, f"{c.alpha_3} – {c.name}") for c in pycountry.currencies)
+    """(ISO 4217 code, "code – name") for every currency, by code, named in the current language."""
+    return _currency_choices(str(current_locale()))
+
+
+@cache
+def _currency_choices(language: str) -> list[tuple[str, str]]:
+    return sorted((c.alpha_3, f"{c.alpha_3} – {get_currency_name(c.alpha_3, locale=language) or c.name}")
+                  for c in pycountry.currencies)
 
 
 def is_currency(code: str | None) -> bool:

@@ -7,6 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask, flash, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from dialogues.core import codes
@@ -17,13 +19,14 @@ from dialogues.permissions import Action, can, is_secretariat
 logger = logging.getLogger(__name__)
 
 ERROR_TEXT = {
-    400: ("Something in the request was not right", "Please go back and try again."),
-    403: ("You do not have access to this page", "If you think you should, ask the secretariat."),
-    404: ("Page not found", "The page or item you asked for does not exist, or the link is incomplete."),
-    405: ("Not allowed", "This page cannot be used that way."),
-    413: ("The file is too large", "Files can be at most 10 MB. Please go back and choose a smaller file, or add a link instead."),
-    429: ("Too many attempts", "Please wait a minute, then try again."),
-    500: ("Something went wrong on our side", "The secretariat has been told. Please try again later."),
+    400: (_l("Something in the request was not right"), _l("Please go back and try again.")),
+    403: (_l("You do not have access to this page"), _l("If you think you should, ask the secretariat.")),
+    404: (_l("Page not found"), _l("The page or item you asked for does not exist, or the link is incomplete.")),
+    405: (_l("Not allowed"), _l("This page cannot be used that way.")),
+    413: (_l("The file is too large"),
+          _l("Files can be at most 10 MB. Please go back and choose a smaller file, or add a link instead.")),
+    429: (_l("Too many attempts"), _l("Please wait a minute, then try again.")),
+    500: (_l("Something went wrong on our side"), _l("The secretariat has been told. Please try again later.")),
 }
 
 
@@ -89,7 +92,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return _error_page(400, "The form had expired or was sent from elsewhere. Please go back, reload the page and send it again.")
+        return _error_page(400, _("The form had expired or was sent from elsewhere. "
+                                  "Please go back, reload the page and send it again."))
 
     app.jinja_env.globals.update(
         can=can,
