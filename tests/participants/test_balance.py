@@ -130,7 +130,7 @@ def test_with_nobody_registered_every_key_group_is_missing(app, cast):
 
 def _row(page: str, label: str) -> list[str]:
     """The cells of the first table row headed ``label``."""
-    match = re.search(rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', page, re.DOTALL)
+    match = re.search(rf'<th scope="row">{re.escape(str(label))}</th>(.*?)</tr>', page, re.DOTALL)
     assert match, f"no row {label!r}"
     return re.findall(r"<td>(.*?)</td>", match.group(1))
 
