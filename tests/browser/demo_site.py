@@ -13,8 +13,9 @@ from config import TestConfig
 from dialogues import create_app
 from dialogues.accounts.models import User
 from dialogues.commitments.models import Commitment
+from dialogues.conferences.models import Edition
 from dialogues.demo.services import (
-    CHIMOIO_CONFERENCE, DEMO_PASSWORD, INITIATIVE, MADRE_DE_DIOS_DIALOGUE, SERIES, seed_demo,
+    CHIMOIO_CONFERENCE, DEMO_PASSWORD, INITIATIVE, LEARNING_PROGRAMME, MADRE_DE_DIOS_DIALOGUE, SERIES, seed_demo,
 )
 from dialogues.events.models import Event
 from dialogues.extensions import db
@@ -86,6 +87,11 @@ MAIN_PAGES = (
     MainPage("people", "/admin/users", ("secretariat",)),
     MainPage("person", "/admin/users/{convener}", ("secretariat",)),
     MainPage("propose", "/series/{series}/proposals/new", ("steering",)),
+    MainPage("learning programme", "/learning/{learning}", EVERYONE),
+    MainPage("learning group", "/groups/{group}", EVERYONE),
+    MainPage("edition", "/editions/{edition}", EVERYONE),
+    MainPage("call", "/editions/{edition}/call", ("convener",)),
+    MainPage("review", "/editions/{edition}/review", ("convener",)),
 )
 
 
@@ -126,6 +132,10 @@ def _demo_ids() -> dict[str, int]:
         "commitment": db.session.scalar(sa.select(Commitment.id).where(Commitment.event_id == tarkwa)
                                         .order_by(Commitment.id)),
         "convener": db.session.scalar(sa.select(User.id).where(User.email == ROLES["convener"])),
+        "learning": programme(LEARNING_PROGRAMME),
+        "group": programme("Mozambique ASM learning group"),
+        "edition": db.session.scalar(sa.select(Edition.id).join(Event, Event.id == Edition.event_id)
+                                     .where(Event.title == CHIMOIO_CONFERENCE)),
     }
 
 
