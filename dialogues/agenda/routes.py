@@ -6,11 +6,12 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from werkzeug.http import is_resource_modified
 
 from dialogues.agenda import services
 from dialogues.agenda.forms import AgendaItemForm, ItemFormData
 from dialogues.agenda.models import AgendaItem
-from dialogues.calendars import ical
+from dialogues.calendars import cache, ical
 from dialogues.core import codes
 from dialogues.core.views import child_or_404, confirm_page, run_service
 from dialogues.events.models import Event
@@ -28,8 +29,25 @@ def webcal_url(endpoint: str, **values) -> str:
 
 
 def _ics(calendar, filename: str) -> Response:
-    return Response(ical.serialize(calendar), content_type="text/calendar; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    response = Response(ical.serialize(calendar), content_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    # Built each time, but a client polling an unchanged feed still gets a bodiless 304.
+    response.add_etag(weak=True)
+    return response.make_conditional(request)
+
+
+def _versioned_ics(version: services.CalendarVersion, build, filename: str) -> Response:
+    """A calendar known by its version: 304 when the client holds it, else the text kept since it was written."""
+    # Weak: the same calendar compressed or not is the same version (Flask-Compress leaves weak tags alone).
+    response = Response(content_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    response.set_etag(version.etag, weak=True)
+    response.last_modified = version.last_modified
+    if not is_resource_modified(request.environ, etag=version.etag, last_modified=version.last_modified):
+        response.status_code = 304
+        return response
+    response.set_data(cache.serialised().get_or_build(version.etag, lambda: ical.serialize(build())))
+    return response
 
 
 def _viewer_zone(event: Event) -> str:
@@ -171,7 +189,9 @@ def event_ics(event_id: int):
     """The event's agenda as an iCalendar file."""
     event = db.get_or_404(Event, event_id)
     authorize(Action.VIEW_EVENT, event)
-    return _ics(ical.event_calendar(event, services.event_items(event)), f"agenda-event-{event.id}.ics")
+    version = services.event_calendar_version(event, variant=cache.variant())
+    return _versioned_ics(version, lambda: ical.event_calendar(event, services.event_items(event)),
+                          f"agenda-event-{event.id}.ics")
 
 
 @bp.get("/programmes/<int:programme_id>/calendar.ics")

@@ -1,4 +1,5 @@
 """Agenda rules: items in an event's local time, who speaks where, conflict checks, templates and feeds."""
+import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
@@ -87,6 +88,36 @@ def event_items(event: Event) -> list[AgendaItem]:
         .options(selectinload(AgendaItem.people).selectinload(AgendaItemPerson.user))
         .order_by(AgendaItem.starts_at, AgendaItem.track, AgendaItem.id)
     ))
+
+
+@dataclass(frozen=True)
+class CalendarVersion:
+    """What an event's whole-agenda calendar is built from, in a few bytes: an ETag and a Last-Modified."""
+
+    etag: str
+    last_modified: datetime
+
+
+def event_calendar_version(event: Event, *, variant: str = "") -> CalendarVersion:
+    """The version of the event's calendar, from two narrow queries (no objects built).
+
+    Everything the calendar shows is either on the event row, on an item row (whose
+    ``updated_at`` moves on any change, people included) or a speaker's name; ``variant``
+    adds what else the text depends on (the language, the code writing it).
+    """
+    items = db.session.execute(
+        sa.select(AgendaItem.id, AgendaItem.updated_at, AgendaItem.sequence)
+        .where(AgendaItem.event_id == event.id).order_by(AgendaItem.id)
+    ).all()
+    people = db.session.execute(
+        sa.select(AgendaItemPerson.item_id, AgendaItemPerson.role, User.id, User.name)
+        .join(AgendaItem, AgendaItem.id == AgendaItemPerson.item_id)
+        .join(User, User.id == AgendaItemPerson.user_id)
+        .where(AgendaItem.event_id == event.id).order_by(AgendaItemPerson.id)
+    ).all()
+    digest = hashlib.sha256(repr((variant, event.id, event.updated_at, event.sequence, items, people)).encode())
+    last_modified = max([event.updated_at, *(row.updated_at for row in items)])
+    return CalendarVersion(digest.hexdigest()[:32], last_modified)
 
 
 def _users(refs) -> list[User]:
@@ -183,6 +214,8 @@ def cancel_item(item: AgendaItem, *, actor) -> AgendaItem:
 def delete_item(item: AgendaItem, *, actor) -> None:
     """Remove an item entered by mistake (subscribers keep a copy: cancel published items instead)."""
     item_id = item.id
+    # The agenda changed though no remaining row did: move the calendar's Last-Modified.
+    item.event.updated_at = utcnow()
     db.session.delete(item)
     db.session.flush()
     logger.info("agenda item %s deleted by %s", item_id, describe(actor))

@@ -1,5 +1,5 @@
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -249,3 +249,51 @@ def test_zone_chooser_offers_the_event_country_zones_not_every_zone(client, cast
     offered = re.findall(r'<option value="([^"]+)">', page.split('<datalist id="tz-zones">')[1].split("</datalist>")[0])
     assert offered[0] == "Africa/Maputo" and "UTC" in offered
     assert len(offered) < 10 and "America/Lima" not in offered
+
+
+def test_calendar_poll_gets_304_until_the_agenda_changes(client, cast, add_item, app):
+    opening = add_item(cast.event.id, date(2031, 5, 4), "09:00", "10:00", title="Opening",
+                       speakers=["participant@example.org"])
+    path = f"/events/{cast.event.id}/agenda.ics"
+    first = client.get(path)
+    assert first.status_code == 200
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert etag.startswith('W/"') and modified.endswith(" GMT")
+    assert [e.summary.value for e in parse(first.data).vevent_list][1:] == ["Opening"]
+
+    # A calendar client polling with what it was given gets nothing to download.
+    for headers in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
+        again = client.get(path, headers=headers)
+        assert (again.status_code, again.data, again.headers["ETag"]) == (304, b"", etag)
+    # The text kept since the first request is the text that would be written now.
+    assert client.get(path).data == first.data
+
+    # A speaker's new name is in the calendar, though no item row changed.
+    with app.app_context():
+        db.session.get(AgendaItem, opening).people[0].user.name = "Paula Renamed"
+        db.session.commit()
+    renamed = client.get(path, headers={"If-None-Match": etag})
+    assert renamed.status_code == 200 and renamed.headers["ETag"] != etag
+    assert "Paula Renamed" in parse(renamed.data).vevent_list[1].description.value
+
+    with app.app_context():
+        services.delete_item(db.session.get(AgendaItem, opening), actor=None)
+        db.session.get(Event, cast.event.id).updated_at = datetime(2040, 1, 1, tzinfo=UTC)
+        db.session.commit()
+    emptied = client.get(path, headers={"If-Modified-Since": modified})
+    assert emptied.status_code == 200 and emptied.headers["Last-Modified"] == "Sun, 01 Jan 2040 00:00:00 GMT"
+    assert len(parse(emptied.data).vevent_list) == 1
+
+
+def test_deleting_an_item_moves_the_calendars_last_modified(app, cast, add_item):
+    item_id = add_item(cast.event.id, date(2031, 5, 4), "09:00", "10:00", title="Opening")
+    with app.app_context():
+        event = db.session.get(Event, cast.event.id)
+        event.updated_at = datetime(2020, 1, 1, tzinfo=UTC)
+        db.session.get(AgendaItem, item_id).updated_at = datetime(2020, 1, 1, tzinfo=UTC)
+        db.session.commit()
+        before = services.event_calendar_version(event)
+        services.delete_item(db.session.get(AgendaItem, item_id), actor=None)
+        db.session.commit()
+        after = services.event_calendar_version(event)
+    assert after.etag != before.etag and after.last_modified > before.last_modified
