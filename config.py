@@ -23,6 +23,8 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     # Invitation and password-reset links stay valid this long (seconds).
     ACCOUNT_TOKEN_MAX_AGE = 7 * 24 * 3600
+    # A personal link to answer an event invitation works this many days after it was sent.
+    INVITATION_LINK_DAYS = 30
     # Uploads (background papers) larger than this are refused with a clear message.
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     PAPER_MAX_BYTES = 10 * 1024 * 1024

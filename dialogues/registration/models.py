@@ -47,6 +47,10 @@ class Registration(db.Model):
     attended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     checked_in_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    # The invitation's life, for the conveners: last sent, first opened (link or page), answered.
+    invitation_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    invitation_opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    invitation_answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -55,17 +55,46 @@ def invitation(token: str):
     """Answer an invitation through its personal link."""
     try:
         registration = services.registration_for_invitation(token)
+    except services.InvitationLinkExpired as expired:
+        return render_template("registration/invitation_expired.html", registration=expired.registration,
+                               event=expired.registration.event), 410
     except DomainError as error:
         return render_template("accounts/link_invalid.html", message=str(error)), 404
     authorize(Action.ANSWER_FOR_SELF, registration)
+    return _answer(registration, action=url_for("registration.invitation", token=token))
+
+
+@bp.route("/registrations/<int:registration_id>/accept", methods=["GET", "POST"])
+@login_required
+def accept(registration_id: int):
+    """Accept (or decline) an invitation from one's registration page, without the emailed link."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.ANSWER_FOR_SELF, registration)
+    return _answer(registration, action=url_for("registration.accept", registration_id=registration.id))
+
+
+def _answer(registration: Registration, *, action: str):
     if registration.status != RegistrationStatus.INVITED:
         return redirect(url_for("registration.show", registration_id=registration.id))
+    services.note_invitation_opened(registration)
+    db.session.commit()
     form = RegistrationForm(obj=registration)
     if form.validate_on_submit():
         if run_service(services.accept_invitation, registration, actor=current_user, **form.details()):
             return _done(_status_message(registration), registration)
     return render_template("registration/form.html", form=form, event=registration.event,
-                           registration=registration, invitation=token)
+                           registration=registration, invitation=action)
+
+
+@bp.post("/registrations/<int:registration_id>/resend-invitation")
+@login_required
+def resend_invitation(registration_id: int):
+    """A convener sends an unanswered invitation again, with a fresh link."""
+    registration = db.get_or_404(Registration, registration_id)
+    authorize(Action.MANAGE_REGISTRATIONS, registration)
+    if run_service(services.resend_invitation, registration, actor=current_user):
+        flash(_("The invitation is sent again to %(name)s.", name=registration.user.name), "success")
+    return redirect(url_for("registration.manage", event_id=registration.event_id))
 
 
 @bp.get("/registrations/<int:registration_id>")
@@ -74,6 +103,9 @@ def show(registration_id: int):
     """One registration: status, offer, details and sponsorship."""
     registration = db.get_or_404(Registration, registration_id)
     authorize(Action.EDIT_REGISTRATION, registration)
+    if registration.user_id == current_user.id:
+        services.note_invitation_opened(registration)
+        db.session.commit()
     return render_template("registration/show.html", registration=registration, event=registration.event,
                            now=utcnow(), cost_items=list(CostItem), places_left=services.places_left(registration.event, utcnow()))
 

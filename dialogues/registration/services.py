@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import selectinload
 
 from dialogues.accounts import services as accounts
@@ -180,6 +180,8 @@ def invite(event: Event, user, *, actor) -> Registration:
         db.session.add(registration)
     registration.move_to(RegistrationStatus.INVITED, actor=actor, reason="Invited by the organisers")
     registration.invited_by_id = actor.id if actor is not None else None
+    registration.invitation_sent_at = utcnow()
+    registration.invitation_opened_at = registration.invitation_answered_at = None
     db.session.flush()
     messages.invitation(registration, invitation_token(registration))
     logger.info("user %s invited to event %s by %s", user.id, event.id, describe(actor))
@@ -191,19 +193,61 @@ def _profile_snapshot(user) -> dict:
     return {k: details[k] for k in ("stakeholder_group", "organisation_name", "country", "languages")}
 
 
+class InvitationLinkExpired(DomainError):
+    """An invitation link older than INVITATION_LINK_DAYS: its registration, for saying how to get a new one."""
+
+    def __init__(self, registration: Registration):
+        super().__init__("This invitation link has expired.")
+        self.registration = registration
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_INVITATION_SALT)
+
+
 def invitation_token(registration: Registration) -> str:
-    """The secret part of a person's invitation link (it names the registration, signed)."""
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_INVITATION_SALT).dumps(registration.id)
+    """The secret part of a person's invitation link (it names the registration, signed and dated)."""
+    return _serializer().dumps(registration.id)
 
 
 def registration_for_invitation(token: str) -> Registration:
+    """The registration an invitation link names; InvitationLinkExpired once the link is too old."""
+    max_age = current_app.config["INVITATION_LINK_DAYS"] * 24 * 3600
     try:
-        registration_id = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_INVITATION_SALT).loads(token)
+        registration_id = _serializer().loads(token, max_age=max_age)
+    except SignatureExpired as expired:
+        # Genuine but too old: the payload is trustworthy, so we can say which invitation it was.
+        registration_id = _serializer().load_payload(expired.payload)
+        registration = db.session.get(Registration, registration_id) if isinstance(registration_id, int) else None
+        if registration is None:
+            raise DomainError("This invitation no longer exists.") from None
+        raise InvitationLinkExpired(registration) from None
     except BadSignature:
         raise DomainError("This invitation link is not valid. Check that you copied all of it.") from None
     registration = db.session.get(Registration, registration_id)
     if registration is None:
         raise DomainError("This invitation no longer exists.")
+    return registration
+
+
+def note_invitation_opened(registration: Registration) -> None:
+    """Keep when the invited person first opened their invitation (link or registration page)."""
+    if registration.is_invited and registration.invitation_opened_at is None:
+        registration.invitation_opened_at = utcnow()
+        db.session.flush()
+
+
+def resend_invitation(registration: Registration, *, actor) -> Registration:
+    """Send an unanswered invitation again, with a fresh link (the old one keeps working until it expires)."""
+    if not registration.is_invited:
+        raise DomainError(f"Only an unanswered invitation can be sent again; this one is "
+                          f"{registration.status.label.lower()}.")
+    if registration.event.status in (EventStatus.HELD, EventStatus.CANCELLED):
+        raise DomainError(f"The event is {registration.event.status.label.lower()}: the invitation cannot be sent again.")
+    registration.invitation_sent_at = utcnow()
+    db.session.flush()
+    messages.invitation(registration, invitation_token(registration))
+    logger.info("invitation %s sent again by %s", registration.id, describe(actor))
     return registration
 
 
@@ -219,6 +263,8 @@ def accept_invitation(registration: Registration, *, actor, **details) -> Regist
     _apply_details(registration, details)
     _place_or_waitlist(registration, _place_free(registration.event, now), now, actor=actor,
                        why="Accepted the invitation")
+    registration.invitation_answered_at = now
+    registration.invitation_opened_at = registration.invitation_opened_at or now
     db.session.flush()
     logger.info("invitation %s accepted (%s) by %s", registration.id, registration.status, describe(actor))
     return registration
@@ -276,6 +322,7 @@ def cancel(registration: Registration, *, actor) -> None:
         raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be cancelled.")
     lock_event(registration.event_id)
     if registration.is_invited:
+        registration.invitation_answered_at = utcnow()
         _leave(registration, RegistrationStatus.DECLINED, actor=actor, reason="Invitation declined by its person")
     else:
         _leave(registration, RegistrationStatus.CANCELLED, actor=actor, reason="Cancelled by its person")
