@@ -115,6 +115,9 @@ class Event(db.Model):
             return
         if new_status not in STATUS_TRANSITIONS[self.status]:
             raise DomainError(f"An event that is {self.status.label.lower()} cannot become {new_status.label.lower()}.")
+        # Held means it happened: not before its first day has come where it takes place.
+        if new_status == EventStatus.HELD and self.starts_on > self.today:
+            raise DomainError(f"The event starts on {self.starts_on:%d %B %Y}: it cannot be marked held before then.")
         self.status = new_status
 
     def __repr__(self) -> str:

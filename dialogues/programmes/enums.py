@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class ProgrammeKind(StrEnum):
     """The containers that events belong to."""
@@ -21,4 +23,15 @@ class ProgrammeKind(StrEnum):
             "learning_programme": "Learning-group programme",
             "learning_group": "Learning group",
             "conference_series": "Conference series",
+        }[self.value]
+
+    @property
+    def plural_label(self) -> str:
+        """The kind's name for a list of several ("Conference series", not "Conference seriess")."""
+        return {
+            "dialogue_series": _l("Dialogue series"),
+            "dialogue_initiative": _l("Dialogue initiatives"),
+            "learning_programme": _l("Learning-group programmes"),
+            "learning_group": _l("Learning groups"),
+            "conference_series": _l("Conference series"),
         }[self.value]

@@ -9,7 +9,7 @@ from dialogues.core.columns import UTCDateTime, enum_type, utcnow
 from dialogues.core.errors import DomainError
 from dialogues.extensions import db
 from dialogues.permissions import ScopeKind
-from dialogues.proposals.enums import OPEN_STATUSES, PROPOSAL_TRANSITIONS, Criterion, ProposalStatus
+from dialogues.proposals.enums import OPEN_STATUSES, PROPOSAL_TRANSITIONS, Criterion, ProposalStatus, Region
 
 
 class IssueProposal(db.Model):
@@ -52,6 +52,11 @@ class IssueProposal(db.Model):
     @property
     def owner_id(self) -> int | None:
         return self.proposed_by_id
+
+    @property
+    def region_labels(self) -> list[str]:
+        """The regions concerned, named as people write them (from Region's table, not the stored codes)."""
+        return [Region(code).label for code in self.regions or [] if code in Region.__members__.values()]
 
     @property
     def scoring_closed(self) -> bool:
