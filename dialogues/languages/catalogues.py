@@ -128,9 +128,14 @@ def compiled_is_current(language: str) -> bool:
         return False
     with path.open("rb") as handle:
         compiled = read_mo(handle)
-    expected = {m.id: m.string for m in read_catalogue(language) if m.id and m.string and not m.fuzzy}
-    got = {m.id: m.string for m in compiled if m.id}
+    expected = {_key(m.id): _key(m.string) for m in read_catalogue(language) if m.id and m.string and not m.fuzzy}
+    got = {_key(m.id): _key(m.string) for m in compiled if m.id}
     return expected == got
+
+
+def _key(value: str | tuple | list) -> str | tuple:
+    """A plural's forms come back from a .mo as a list and from a .po as a tuple: compare them alike."""
+    return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
 def main(argv: list[str]) -> int:
