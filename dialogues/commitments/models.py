@@ -74,7 +74,8 @@ class CommitmentUpdate(db.Model):
     __tablename__ = "commitment_updates"
     __table_args__ = (
         sa.CheckConstraint("share_done IN (0, 25, 50, 75, 100)", name="share_done_in_quarters"),
-        sa.Index("ix_commitment_updates_commitment_id", "commitment_id"),
+        # The latest report of a commitment is one probe (proceedings, lists of commitments).
+        sa.Index("ix_commitment_updates_latest", "commitment_id", "reported_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

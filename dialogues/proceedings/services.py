@@ -174,24 +174,25 @@ def _participants(event_ids: list[int], everyone: bool):
     return listed, counts
 
 
-def _commitments(event_ids: list[int], everyone: bool):
-    latest = (
-        sa.select(
-            CommitmentUpdate.commitment_id, CommitmentUpdate.status, CommitmentUpdate.share_done,
-            sa.func.row_number().over(
-                partition_by=CommitmentUpdate.commitment_id,
-                order_by=(CommitmentUpdate.reported_on.desc(), CommitmentUpdate.id.desc()),
-            ).label("rank"),
-        )
-        .join(Commitment, Commitment.id == CommitmentUpdate.commitment_id)
-        .where(Commitment.event_id.in_(event_ids))
-        .subquery()
+def _latest_update(column, commitment_id):
+    """The commitment's latest report's ``column``: one lookup in ix_commitment_updates_latest per commitment."""
+    return (
+        sa.select(column).where(CommitmentUpdate.commitment_id == commitment_id)
+        .order_by(CommitmentUpdate.reported_on.desc(), CommitmentUpdate.id.desc())
+        .limit(1).scalar_subquery()
     )
+
+
+def _commitments(event_ids: list[int], everyone: bool):
+    # Correlated lookups rather than a window over every report joined back: without planner
+    # statistics PostgreSQL ran that join as a nested loop rescanning the window per
+    # commitment (0.5 s at 1,000 commitments, 49 s at 10,000). Each lookup here is one index probe.
     stmt = (
         sa.select(Commitment.event_id, Commitment.title, User.name, Commitment.due_on,
-                  latest.c.status, latest.c.share_done, Commitment.organisation_id)
+                  _latest_update(CommitmentUpdate.status, Commitment.id).label("status"),
+                  _latest_update(CommitmentUpdate.share_done, Commitment.id).label("share_done"),
+                  Commitment.organisation_id)
         .join(User, User.id == Commitment.owner_id)
-        .outerjoin(latest, sa.and_(latest.c.commitment_id == Commitment.id, latest.c.rank == 1))
         .where(Commitment.event_id.in_(event_ids))
         .order_by(Commitment.event_id, Commitment.due_on, Commitment.id)
     )
