@@ -4,7 +4,7 @@ from collections import defaultdict
 
 import pytest
 
-from dialogues.languages.catalogues import read_catalogue
+from dialogues.languages.catalogues import ROOT, compiled_is_current, extract, problems, read_catalogue
 from dialogues.languages.selection import SUPPORTED
 
 # %(name)s, %(count)d, %s, %% ... : what Python's % operator reads in a string.
@@ -66,3 +66,41 @@ def test_translations_keep_the_markup(language):
             wrong.append(f"{message.id!r}: {text!r}")
     assert wrong == []
 
+
+
+# Completeness: every string the code shows is in every catalogue, translated, and compiled.
+
+@pytest.fixture(scope="module")
+def extracted() -> set:
+    return {message.id for message in extract() if message.id}
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_string_in_the_code_is_in_the_catalogue(extracted, language):
+    """Fails when someone wraps a new string and nobody ran `make translations` (README "Languages")."""
+    catalogued = {message.id for message in read_catalogue(language) if message.id}
+    assert {"not in the catalogue": sorted(map(str, extracted - catalogued)),
+            "no longer in the code": sorted(map(str, catalogued - extracted))} == {
+        "not in the catalogue": [], "no longer in the code": []}
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_entry_is_translated_and_none_is_fuzzy(language):
+    assert problems(read_catalogue(language)) == []
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_compiled_catalogue_says_what_the_po_says(language):
+    """The app reads the .mo: a stale one shows old or missing translations (`make compile-translations`)."""
+    assert compiled_is_current(language)
+
+
+def test_no_string_is_wrapped_as_an_f_string():
+    """pybabel cannot extract _(f"..."): such a string is never translated."""
+    wrapped_fstring = re.compile(r"""\b(?:_|_l|gettext|lazy_gettext|ngettext|lazy_ngettext)\(\s*f["']""")
+    found = [f"{path.relative_to(ROOT)}:{number}"
+             for folder in ("dialogues", "templates") for path in sorted((ROOT / folder).rglob("*"))
+             if path.suffix in (".py", ".html", ".txt", ".ics")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if wrapped_fstring.search(line)]
+    assert found == []
