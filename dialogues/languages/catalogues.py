@@ -6,10 +6,17 @@ Run through make (``make translations``, ``make compile-translations``) or direc
     python -m dialogues.languages.catalogues missing sw # what is left to translate in Swahili
     python -m dialogues.languages.catalogues check      # exit 1 if any catalogue is incomplete
     python -m dialogues.languages.catalogues compile    # write the .mo files the app reads
+    python -m dialogues.languages.catalogues todo > t.json   # what is untranslated, as JSON to fill in
+    python -m dialogues.languages.catalogues apply t.json    # write the filled-in JSON into the catalogues
+
+The JSON is ``{"fr": {"msgid": "msgstr", ...}, ...}``; a plural's value is the list of its forms
+and a string with a context is keyed ``"context\u0004msgid"``. Keeping one's translations in such
+a file lets a branch take main's catalogues after a rebase, run ``update``, then ``apply`` again.
 """
 import contextlib
 import copy
 import io
+import json
 import sys
 import tempfile
 from datetime import datetime, timezone
@@ -138,12 +145,58 @@ def _key(value: str | tuple | list) -> str | tuple:
     return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
+def _json_key(message) -> str:
+    msgid = message.id[0] if message.pluralizable else message.id
+    return f"{message.context}\u0004{msgid}" if message.context else msgid
+
+
+def todo(languages) -> dict:
+    """The untranslated or fuzzy messages of each language, keyed as ``apply`` reads them."""
+    result = {}
+    for language in languages:
+        catalog = read_catalogue(language)
+        entries = {}
+        for message in catalog:
+            if not message.id or language == DEFAULT:
+                continue
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.fuzzy or not all(strings) or (message.pluralizable and len(strings) < catalog.num_plurals):
+                entries[_json_key(message)] = [""] * catalog.num_plurals if message.pluralizable else ""
+        result[language] = entries
+    return result
+
+
+def apply(path: Path) -> list[str]:
+    """Write translations from a JSON file into the catalogues; returns the keys no catalogue holds."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    unknown = []
+    for language, entries in data.items():
+        catalog = read_catalogue(language)
+        by_key = {_json_key(m): m for m in catalog if m.id}
+        for key, value in entries.items():
+            message = by_key.get(key)
+            if message is None:
+                unknown.append(f"{language}: {key!r}")
+                continue
+            if not value or (isinstance(value, list) and not all(value)):
+                continue
+            message.string = tuple(value) if message.pluralizable else value
+            message.flags.discard("fuzzy")
+        _write(catalog, po_path(language))
+    return unknown
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
         update()
     elif command == "compile":
         compile_all()
+    elif command == "todo":
+        print(json.dumps(todo(argv[1:] or [l for l in SUPPORTED if l != DEFAULT]), ensure_ascii=False, indent=1))
+    elif command == "apply":
+        for line in apply(Path(argv[1])):
+            print(f"not in the catalogue (gone from the code?): {line}")
     elif command in ("check", "missing"):
         languages = argv[1:] or SUPPORTED
         failed = False
