@@ -1,4 +1,5 @@
 from enum import StrEnum
+from flask_babel import lazy_gettext as _l
 
 
 class MemberKind(StrEnum):
@@ -13,11 +14,11 @@ class MemberKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "co_chair": "Co-chairs",
-            "advisory_group": "Initiative Advisory Group",
-            "partner": "Partners",
-            "donor": "Donors",
-            "local_host": "Local host organisations",
+            "co_chair": _l("Co-chairs"),
+            "advisory_group": _l("Initiative Advisory Group"),
+            "partner": _l("Partners"),
+            "donor": _l("Donors"),
+            "local_host": _l("Local host organisations"),
         }[self.value]
 
     @property

@@ -1,6 +1,7 @@
 """Pages for taking up an issue as a dialogue initiative and keeping its plan."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from flask_babel import gettext as _
 
 from dialogues.core import clock
 from dialogues.core.views import run_service
@@ -39,7 +40,7 @@ def create(proposal_id: int):
             summary=form.summary.data or "", starts_on=form.starts_on.data, ends_on=form.ends_on.data,
             planned_dialogues=form.planned_dialogues.data, **_members(form))
         if created:
-            flash("Initiative created. Plan its first dialogue.", "success")
+            flash(_("Initiative created. Plan its first dialogue."), "success")
             return redirect(url_for("programmes.show_programme", programme_id=created.value.id))
     return render_template("initiatives/form.html", form=form, proposal=proposal, initiative=None, hints=HINTS)
 
@@ -58,6 +59,6 @@ def edit(programme_id: int):
         if run_service(services.edit_initiative, initiative, actor=current_user, title=form.title.data,
                        summary=form.summary.data or "", starts_on=form.starts_on.data, ends_on=form.ends_on.data,
                        planned_dialogues=form.planned_dialogues.data, **_members(form)):
-            flash("Initiative saved.", "success")
+            flash(_("Initiative saved."), "success")
             return redirect(url_for("programmes.show_programme", programme_id=programme_id))
     return render_template("initiatives/form.html", form=form, proposal=None, initiative=initiative, hints=HINTS)

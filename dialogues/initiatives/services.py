@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from dialogues.accounts import services as accounts
 from dialogues.accounts.enums import OrganisationKind
@@ -38,7 +39,7 @@ def people_by_email(emails: list[str]) -> list[User]:
     found = {u.email: u for u in db.session.scalars(sa.select(User).where(User.email.in_(wanted)))}
     missing = [e for e in wanted if e not in found]
     if missing:
-        raise DomainError(f"No account has these emails (invite them first): {', '.join(missing)}.")
+        raise DomainError(_("No account has these emails (invite them first): %(emails)s.", emails=", ".join(missing)))
     return [found[e] for e in dict.fromkeys(wanted)]
 
 
@@ -60,11 +61,11 @@ def create_initiative(proposal, *, actor, title: str, summary: str, starts_on: d
                       organisations: dict[MemberKind, list[str]]) -> Programme:
     """Take up a selected issue as a dialogue initiative; its creator becomes its convener."""
     if proposal.status != ProposalStatus.SELECTED:
-        raise DomainError("Only a selected issue becomes an initiative.")
+        raise DomainError(_("Only a selected issue becomes an initiative."))
     if proposal.initiative is not None:
-        raise DomainError("This issue has already become an initiative.")
+        raise DomainError(_("This issue has already become an initiative."))
     if ends_on < starts_on:
-        raise DomainError("The initiative cannot end before it starts.")
+        raise DomainError(_("The initiative cannot end before it starts."))
     programme = Programme(kind=ProgrammeKind.DIALOGUE_INITIATIVE, title=title.strip(), summary=summary.strip(),
                           visibility=proposal.series.visibility)
     db.session.add(programme)
@@ -90,7 +91,7 @@ def update_initiative(initiative: Initiative, *, actor, starts_on: date, ends_on
                       people: dict[MemberKind, list[User]], organisations: dict[MemberKind, list[str]]) -> None:
     """Change an initiative's dates, plan and people."""
     if ends_on < starts_on:
-        raise DomainError("The initiative cannot end before it starts.")
+        raise DomainError(_("The initiative cannot end before it starts."))
     initiative.starts_on, initiative.ends_on = starts_on, ends_on
     initiative.planned_dialogues = planned_dialogues
     _set_members(initiative, people, organisations)

@@ -18,11 +18,11 @@ class ProgrammeKind(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "dialogue_series": "Dialogue series",
-            "dialogue_initiative": "Dialogue initiative",
-            "learning_programme": "Learning-group programme",
-            "learning_group": "Learning group",
-            "conference_series": "Conference series",
+            "dialogue_series": _l("Dialogue series"),
+            "dialogue_initiative": _l("Dialogue initiative"),
+            "learning_programme": _l("Learning-group programme"),
+            "learning_group": _l("Learning group"),
+            "conference_series": _l("Conference series"),
         }[self.value]
 
     @property

@@ -2,6 +2,7 @@
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from flask_babel import gettext as _
 
 from dialogues.conferences import services as conferences
 from dialogues.events.defaults import DIALOGUE_KINDS
@@ -74,7 +75,7 @@ def create_programme():
     form = ProgrammeForm()
     if form.validate_on_submit():
         if created := run_service(services.create_programme, actor=current_user, **form.data):
-            flash("Programme created.", "success")
+            flash(_("Programme created."), "success")
             return redirect(url_for("programmes.show_programme", programme_id=created.value.id))
     return render_template("programmes/form.html", form=form, programme=None)
 
@@ -88,6 +89,6 @@ def edit_programme(programme_id: int):
     form = ProgrammeForm(obj=programme)
     if form.validate_on_submit():
         if run_service(services.update_programme, programme, actor=current_user, **form.data):
-            flash("Programme saved.", "success")
+            flash(_("Programme saved."), "success")
             return redirect(url_for("programmes.show_programme", programme_id=programme.id))
     return render_template("programmes/form.html", form=form, programme=programme)
