@@ -18,6 +18,7 @@ from dialogues.conferences.models import (
 from dialogues.events.models import Event
 from dialogues.files.models import StoredFile
 from dialogues.initiatives.models import Initiative, InitiativeMember
+from dialogues.languages.models import ContentTranslation
 from dialogues.learning_groups.models import (
     GroupMember, Indicator, IndicatorTarget, LearningGroup, LearningProgramme, Output, OutputAdoption, WorkPlan,
     ActivityBudgetLine, ActivityProgress, IndicatorValue, PeerReview, PlanActivity, ProgressReport, ReviewDecision, TeamPresentation,
@@ -33,7 +34,8 @@ from dialogues.settings.models import SiteSetting
 __all__ = [
     "ActivityBudgetLine", "ActivityProgress", "AgendaItem", "AgendaItemPerson", "BackgroundPaper", "Budget",
     "BudgetEntry", "BudgetHeading", "BudgetLine", "CalendarFeed", "Call", "Commitment", "CommitmentUpdate",
-    "Contribution", "ContributionAuthor", "ContributionDecision", "CostTemplate", "CostTemplateLine",
+    "ContentTranslation", "Contribution", "ContributionAuthor", "ContributionDecision", "CostTemplate",
+    "CostTemplateLine",
     "CriterionWeight", "DeclaredConflict", "Edition", "Event", "ExchangeRate", "FundingSource", "GroupMember",
     "Indicator", "IndicatorTarget", "IndicatorValue", "Initiative", "InitiativeMember", "IssueProposal",
     "LearningGroup", "LearningProgramme", "MailMessage", "Organisation", "Outcome", "Output",

@@ -81,7 +81,7 @@ def show(event_id: int):
     items = services.event_items(event)
     editing = can(current_user, Action.EDIT_AGENDA, event)
     return render_template(
-        "agenda/show.html", event=event, zone=zone, days=_days(items, zone), editing=editing,
+        "agenda/show.html", event=event, zone=zone, days=_days(items, zone), items=items, editing=editing,
         conflict_count=len(services.conflicts(event, items)) if editing else 0,
         zones=codes.suggested_timezones(event.country, event.timezone, zone), unknown_zone=unknown_zone,
     ), 400 if unknown_zone else 200

@@ -19,6 +19,7 @@ from dialogues.events import services as events
 from dialogues.events.defaults import defaults_for
 from dialogues.events.models import Event
 from dialogues.extensions import db
+from dialogues.languages import services as content
 from dialogues.permissions import Action, can
 from dialogues.registration.enums import HOLDS_PLACE
 from dialogues.registration.models import Registration
@@ -216,6 +217,7 @@ def delete_item(item: AgendaItem, *, actor) -> None:
     item_id = item.id
     # The agenda changed though no remaining row did: move the calendar's Last-Modified.
     item.event.updated_at = utcnow()
+    content.forget(item)
     db.session.delete(item)
     db.session.flush()
     logger.info("agenda item %s deleted by %s", item_id, describe(actor))

@@ -36,6 +36,9 @@ class Event(db.Model):
     city: Mapped[str] = mapped_column(sa.String(100), default="")
     country: Mapped[str | None] = mapped_column(sa.String(2))
     working_languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # The language the title, summary, agenda and outcomes were typed in (ISO 639); None: the
+    # first working language. Other languages are in languages.models.ContentTranslation.
+    content_language: Mapped[str | None] = mapped_column(sa.String(8))
     visibility: Mapped[Visibility] = mapped_column(enum_type(Visibility), default=Visibility.PUBLIC)
     status: Mapped[EventStatus] = mapped_column(enum_type(EventStatus), default=EventStatus.PLANNED)
     programme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("programmes.id", ondelete="SET NULL"))

@@ -9,6 +9,7 @@ from dialogues.core.actors import describe
 from dialogues.core.errors import DomainError
 from dialogues.events.models import Event
 from dialogues.extensions import db
+from dialogues.languages import services as content
 from dialogues.outcomes.enums import OutcomeKind
 from dialogues.outcomes.models import Outcome
 
@@ -66,6 +67,7 @@ def update_outcome(outcome: Outcome, text: str, *, actor) -> Outcome:
 def remove_outcome(outcome: Outcome, *, actor) -> None:
     """Delete an item; the others of its kind keep their order."""
     outcome_id, event_id = outcome.id, outcome.event_id
+    content.forget(outcome)
     db.session.delete(outcome)
     db.session.flush()
     logger.info("outcome %s of event %s removed by %s", outcome_id, event_id, describe(actor))
