@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class ItemKind(StrEnum):
     PLENARY = "plenary"
@@ -13,7 +15,16 @@ class ItemKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return {
+            "plenary": _l("Plenary"),
+            "breakout": _l("Breakout"),
+            "field_visit": _l("Field visit"),
+            "travel": _l("Travel"),
+            "break": _l("Break"),
+            "meal": _l("Meal"),
+            "reception": _l("Reception"),
+            "other": _l("Other"),
+        }[self.value]
 
 
 class ItemRole(StrEnum):
@@ -22,4 +33,4 @@ class ItemRole(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {"speaker": _l("Speaker"), "facilitator": _l("Facilitator")}[self.value]

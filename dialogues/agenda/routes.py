@@ -16,6 +16,7 @@ from dialogues.core import codes
 from dialogues.core.views import child_or_404, confirm_page, run_service
 from dialogues.events.models import Event
 from dialogues.extensions import db
+from dialogues.languages.selection import in_language_of
 from dialogues.permissions import Action, authorize, can
 from dialogues.programmes.models import Programme
 
@@ -231,4 +232,6 @@ def personal_feed(token: str):
     if user is None:
         abort(404)
     events, items = services.personal_entries(user)
-    return _ics(ical.personal_calendar(user, events, items), "my-dialogues.ics")
+    # A calendar client fetches the feed without the owner's session: write it in their language.
+    with in_language_of(user):
+        return _ics(ical.personal_calendar(user, events, items), "my-dialogues.ics")

@@ -4,6 +4,9 @@ to calendars and text.
 
 An event has one UID everywhere, so the invitation and a subscribed feed merge in a calendar.
 
+The words we write (calendar names, descriptions, categories) are in the current language:
+the page's for a download, the owner's for a personal feed (the route sets it).
+
 Timed items are written in UTC (RFC 5545 form 2): every client converts them to its own
 zone, and no VTIMEZONE is needed, so zones with odd offsets or shifting rules
 (Pacific/Chatham, America/Santiago) cannot come out wrong. Whole events are all-day dates.
@@ -12,6 +15,7 @@ import re
 from datetime import UTC, timedelta
 from email.utils import parseaddr
 
+from flask_babel import gettext as _
 from icalendar import Calendar, vCalAddress, vDuration, vGeo, vText
 from icalendar import Event as VEvent
 
@@ -105,13 +109,15 @@ def item_vevent(item, event) -> VEvent:
 def _item_description(item, event) -> str:
     lines = [event.title]
     if item.track:
-        lines.append(f"Track: {item.track}")
-    for role in ("speaker", "facilitator"):
-        names = [p.user.name for p in item.people if p.role.value == role]
-        if names:
-            lines.append(f"{role.capitalize()}s: {', '.join(names)}")
+        lines.append(_("Track: %(track)s", track=item.track))
+    speakers = [p.user.name for p in item.people if p.role.value == "speaker"]
+    if speakers:
+        lines.append(_("Speakers: %(names)s", names=", ".join(speakers)))
+    facilitators = [p.user.name for p in item.people if p.role.value == "facilitator"]
+    if facilitators:
+        lines.append(_("Facilitators: %(names)s", names=", ".join(facilitators)))
     if item.language_note:
-        lines.append(f"Language: {item.language_note}")
+        lines.append(_("Language: %(note)s", note=item.language_note))
     if item.description:
         lines += ["", item.description]
     return "\n".join(lines)
@@ -144,7 +150,8 @@ def event_vevent(event) -> VEvent:
 
 def event_calendar(event, items) -> Calendar:
     """An event's whole agenda, with the event itself across its dates, so subscribers see it from day one."""
-    calendar = _calendar(f"{event.title}: agenda", f"Times are in UTC; the event runs on {event.timezone} time.")
+    calendar = _calendar(_("%(event)s: agenda", event=event.title),
+                         _("Times are in UTC; the event runs on %(zone)s time.", zone=event.timezone))
     # Before the agenda is built the event is all there is to see; afterwards it frames the items.
     calendar.add_component(event_vevent(event))
     for item in items:
@@ -164,7 +171,9 @@ def programme_calendar(programme, events, items_by_event=None) -> Calendar:
 
 def personal_calendar(user, events, items) -> Calendar:
     """A person's calendar: the events they hold a place at and the items where they speak or facilitate."""
-    calendar = _calendar(f"{user.name}: dialogues")
+    calendar = _calendar(_("%(name)s: dialogues", name=user.name),
+                         _("The events where %(name)s has a place, and the agenda items where they speak "
+                           "or facilitate.", name=user.name))
     for event in events:
         calendar.add_component(event_vevent(event))
     for item in items:
@@ -201,8 +210,8 @@ def _invitation_vevent(registration, url: str | None) -> VEvent:
 
 
 def _invitation_description(event, url: str | None) -> str:
-    text = f"Your place at {event.title} is confirmed."
-    return f"{text}\nEvent page: {url}" if url else text
+    confirmed = _("Your place at %(event)s is confirmed.", event=event.title)
+    return "\n".join([confirmed, _("Event page: %(url)s", url=url)]) if url else confirmed
 
 
 def _organizer() -> vCalAddress:

@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class EventKind(StrEnum):
     FIELD_DIALOGUE = "field_dialogue"
@@ -16,13 +18,13 @@ class EventKind(StrEnum):
 
 
 EVENT_KIND_LABELS = {
-    EventKind.FIELD_DIALOGUE: "Field dialogue",
-    EventKind.NON_FIELD_DIALOGUE: "Non-field dialogue",
-    EventKind.TECHNICAL_WORKSHOP: "Technical workshop",
-    EventKind.LEARNING_GROUP_MEETING: "Learning group meeting",
-    EventKind.INTERNATIONAL_LEARNING_EVENT: "International learning event",
-    EventKind.CONFERENCE: "Conference",
-    EventKind.OTHER: "Other",
+    EventKind.FIELD_DIALOGUE: _l("Field dialogue"),
+    EventKind.NON_FIELD_DIALOGUE: _l("Non-field dialogue"),
+    EventKind.TECHNICAL_WORKSHOP: _l("Technical workshop"),
+    EventKind.LEARNING_GROUP_MEETING: _l("Learning group meeting"),
+    EventKind.INTERNATIONAL_LEARNING_EVENT: _l("International learning event"),
+    EventKind.CONFERENCE: _l("Conference"),
+    EventKind.OTHER: _l("Other"),
 }
 
 
@@ -36,11 +38,11 @@ class EventStatus(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "planned": "Planned",
-            "open": "Open for registration",
-            "closed": "Registration closed",
-            "held": "Held",
-            "cancelled": "Cancelled",
+            "planned": _l("Planned"),
+            "open": _l("Open for registration"),
+            "closed": _l("Registration closed"),
+            "held": _l("Held"),
+            "cancelled": _l("Cancelled"),
         }[self.value]
 
 
@@ -62,4 +64,4 @@ class DialogueScope(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {"local": _l("Local"), "regional": _l("Regional"), "international": _l("International")}[self.value]

@@ -1,5 +1,9 @@
-"""Which of the supported languages a page is shown in."""
+"""Which of the supported languages a page is shown in, and a message or feed is written in."""
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import has_request_context, request, session
+from flask_babel import force_locale
 from flask_login import current_user
 
 # The site's own languages: every catalogue under translations/ is complete for each.
@@ -44,3 +48,16 @@ def select_locale() -> str:
 def message_language(code: str | None) -> str:
     """The language to write to someone in: theirs if supported, else English."""
     return supported(code) or DEFAULT
+
+
+@contextmanager
+def in_language_of(person) -> Iterator[str]:
+    """Write in ``person``'s preferred language (English if the site does not speak it): gettext,
+    lazy labels and the date, number and money formats inside the block all follow it.
+
+    For what goes to one person outside the page they are looking at: emails, their calendar feed.
+    Lazy strings must be made text inside the block to take its language.
+    """
+    language = message_language(getattr(person, "preferred_language", None))
+    with force_locale(language):
+        yield language

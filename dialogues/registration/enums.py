@@ -1,5 +1,7 @@
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class RegistrationMode(StrEnum):
     """How people get a place at an event."""
@@ -11,9 +13,9 @@ class RegistrationMode(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "open": "Open: places are confirmed first come, first served",
-            "review": "By application: conveners confirm applications",
-            "invitation": "By invitation only",
+            "open": _l("Open: places are confirmed first come, first served"),
+            "review": _l("By application: conveners confirm applications"),
+            "invitation": _l("By invitation only"),
         }[self.value]
 
 
@@ -28,7 +30,15 @@ class RegistrationStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"waitlisted": "On the waiting list"}.get(self.value, self.value.capitalize())
+        return {
+            "invited": _l("Invited"),
+            "applied": _l("Applied"),
+            "confirmed": _l("Confirmed"),
+            "waitlisted": _l("On the waiting list"),
+            "declined": _l("Declined"),
+            "cancelled": _l("Cancelled"),
+            "attended": _l("Attended"),
+        }[self.value]
 
 
 # The moves a registration may make, and the only ones (Registration.move_to guards them).
@@ -67,7 +77,13 @@ class SponsorshipStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return {
+            "requested": _l("Requested"),
+            "awarded": _l("Awarded"),
+            "partly_awarded": _l("Partly awarded"),
+            "declined": _l("Declined"),
+            "withdrawn": _l("Withdrawn"),
+        }[self.value]
 
 
 AWARDED = frozenset({SponsorshipStatus.AWARDED, SponsorshipStatus.PARTLY_AWARDED})
@@ -81,4 +97,5 @@ class CostItem(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"travel": "Travel", "accommodation": "Accommodation", "per_diem": "Per diem", "visa": "Visa costs"}[self.value]
+        return {"travel": _l("Travel"), "accommodation": _l("Accommodation"), "per_diem": _l("Per diem"),
+                "visa": _l("Visa costs")}[self.value]

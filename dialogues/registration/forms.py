@@ -1,4 +1,5 @@
 """Forms for registering, asking for sponsorship, and deciding on it."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DecimalField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
@@ -12,46 +13,46 @@ from dialogues.registration.services import DETAIL_FIELDS
 
 
 class RegistrationForm(FlaskForm):
-    stakeholder_group = SelectField("Stakeholder group", choices=[BLANK, *enum_choices(StakeholderGroup)],
+    stakeholder_group = SelectField(_l("Stakeholder group"), choices=[BLANK, *enum_choices(StakeholderGroup)],
                                     coerce=coerce_enum(StakeholderGroup),
-                                    validators=[DataRequired(message="Choose the group you speak for.")])
-    organisation_name = StringField("Organisation", validators=[Optional(), Length(max=200)])
-    country = CountryField("Country", validators=[DataRequired(message="Choose your country.")])
-    languages = LanguagesField("Languages you speak")
-    interpretation_needs = TextAreaField("Interpretation you need", validators=[Optional(), Length(max=2000)],
+                                    validators=[DataRequired(message=_l("Choose the group you speak for."))])
+    organisation_name = StringField(_l("Organisation"), validators=[Optional(), Length(max=200)])
+    country = CountryField(_l("Country"), validators=[DataRequired(message=_l("Choose your country."))])
+    languages = LanguagesField(_l("Languages you speak"))
+    interpretation_needs = TextAreaField(_l("Interpretation you need"), validators=[Optional(), Length(max=2000)],
                                          render_kw={"rows": 2})
-    access_needs = TextAreaField("Access needs", validators=[Optional(), Length(max=2000)], render_kw={"rows": 2})
-    dietary_needs = TextAreaField("Dietary needs", validators=[Optional(), Length(max=2000)], render_kw={"rows": 2})
-    visa_letter_needed = BooleanField("I need a letter to support my visa application")
-    listed = BooleanField("Show my name, organisation and country in the participant list that other participants see")
+    access_needs = TextAreaField(_l("Access needs"), validators=[Optional(), Length(max=2000)], render_kw={"rows": 2})
+    dietary_needs = TextAreaField(_l("Dietary needs"), validators=[Optional(), Length(max=2000)], render_kw={"rows": 2})
+    visa_letter_needed = BooleanField(_l("I need a letter to support my visa application"))
+    listed = BooleanField(_l("Show my name, organisation and country in the participant list that other participants see"))
 
     def details(self) -> dict:
         return {name: self[name].data for name in DETAIL_FIELDS}
 
 
 def _amount(label):
-    return DecimalField(label, places=2, validators=[Optional(), NumberRange(min=0, message="Cannot be negative.")])
+    return DecimalField(label, places=2, validators=[Optional(), NumberRange(min=0, message=_l("Cannot be negative."))])
 
 
 class SponsorshipForm(FlaskForm):
-    currency = CurrencyField("Currency", validators=[DataRequired(message="Choose the currency.")])
+    currency = CurrencyField(_l("Currency"), validators=[DataRequired(message=_l("Choose the currency."))])
     travel = _amount(CostItem.TRAVEL.label)
     accommodation = _amount(CostItem.ACCOMMODATION.label)
     per_diem = _amount(CostItem.PER_DIEM.label)
     visa = _amount(CostItem.VISA.label)
-    justification = TextAreaField("Why you need sponsorship", validators=[DataRequired(), Length(max=5000)])
+    justification = TextAreaField(_l("Why you need sponsorship"), validators=[DataRequired(), Length(max=5000)])
 
     def amounts(self) -> dict:
         return {item: self[item.value].data or 0 for item in CostItem}
 
 
 class AwardForm(FlaskForm):
-    decision = SelectField("Decision", choices=choices([("award", "Award (in full or in part)"), ("decline", "Decline")]))
-    awarded_travel = _amount("Travel awarded")
-    awarded_accommodation = _amount("Accommodation awarded")
-    awarded_per_diem = _amount("Per diem awarded")
-    awarded_visa = _amount("Visa costs awarded")
-    note = TextAreaField("Note to the person", validators=[Optional(), Length(max=2000)])
+    decision = SelectField(_l("Decision"), choices=choices([("award", _l("Award (in full or in part)")), ("decline", _l("Decline"))]))
+    awarded_travel = _amount(_l("Travel awarded"))
+    awarded_accommodation = _amount(_l("Accommodation awarded"))
+    awarded_per_diem = _amount(_l("Per diem awarded"))
+    awarded_visa = _amount(_l("Visa costs awarded"))
+    note = TextAreaField(_l("Note to the person"), validators=[Optional(), Length(max=2000)])
 
     def amounts(self) -> dict:
         return {item: self[f"awarded_{item.value}"].data or 0 for item in CostItem}

@@ -5,6 +5,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from flask_babel import gettext as _
 from dialogues.accounts.enums import StakeholderGroup
 from dialogues.core import codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow
@@ -71,10 +72,11 @@ class Registration(db.Model):
         """Become ``new_status`` if the table of moves allows it, keeping who, when and why."""
         new_status = RegistrationStatus(new_status)
         if not self.may_move_to(new_status):
-            now = self.status.label.lower() if self.status else "not yet made"
-            raise DomainError(f"A registration that is {now} cannot become {new_status.label.lower()}.")
+            now = self.status.label.lower() if self.status else _("not yet made")
+            raise DomainError(_("A registration that is %(now)s cannot become %(status)s.",
+                                now=now, status=new_status.label.lower()))
         if not (reason or "").strip():
-            raise DomainError("Say why: the reason is kept with the change.")
+            raise DomainError(_("Say why: the reason is kept with the change."))
         change = RegistrationStatusChange(from_status=self.status, to_status=new_status, reason=reason.strip(),
                                           changed_by_id=actor.id if actor is not None else None)
         self.status_changes.append(change)

@@ -43,10 +43,10 @@ def register(event_id: int):
 
 def _status_message(registration: Registration) -> str:
     return {
-        RegistrationStatus.CONFIRMED: "Your place is confirmed. We have sent you the details by email.",
-        RegistrationStatus.WAITLISTED: "The event is full: you are on the waiting list. We will write if a place frees up.",
-        RegistrationStatus.APPLIED: "Your application is received. The conveners will confirm it.",
-    }.get(registration.status, "Saved.")
+        RegistrationStatus.CONFIRMED: _("Your place is confirmed. We have sent you the details by email."),
+        RegistrationStatus.WAITLISTED: _("The event is full: you are on the waiting list. We will write if a place frees up."),
+        RegistrationStatus.APPLIED: _("Your application is received. The conveners will confirm it."),
+    }.get(registration.status, _("Saved."))
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
@@ -119,7 +119,7 @@ def edit(registration_id: int):
     form = RegistrationForm(obj=registration)
     if form.validate_on_submit():
         if run_service(services.update_details, registration, actor=current_user, **form.details()):
-            return _done("Your details are saved.", registration)
+            return _done(_("Your details are saved."), registration)
     return render_template("registration/form.html", form=form, event=registration.event,
                            registration=registration, invitation=None)
 
@@ -134,7 +134,7 @@ def cancel(registration_id: int):
         return _confirm_cancel(registration)
     if not run_service(services.cancel, registration, actor=current_user):
         return redirect(url_for("registration.show", registration_id=registration_id))
-    return _done("Your registration is cancelled.", registration)
+    return _done(_("Your registration is cancelled."), registration)
 
 
 def _confirm_cancel(registration: Registration):
@@ -168,7 +168,7 @@ def accept_offer(registration_id: int):
     # On refusal the lapse itself, and the offer to the next person, are kept.
     if not run_service(services.accept_offer, registration, actor=current_user, keep_on_error=True):
         return redirect(url_for("registration.show", registration_id=registration_id))
-    return _done("The place is yours. Your place is confirmed.", registration)
+    return _done(_("The place is yours. Your place is confirmed."), registration)
 
 
 @bp.route("/registrations/<int:registration_id>/sponsorship", methods=["GET", "POST"])
@@ -181,7 +181,7 @@ def sponsorship(registration_id: int):
     if form.validate_on_submit():
         if run_service(sponsorships.request_sponsorship, registration, actor=current_user, currency=form.currency.data,
                        justification=form.justification.data, amounts=form.amounts()):
-            return _done("Your sponsorship request is sent to the conveners.", registration)
+            return _done(_("Your sponsorship request is sent to the conveners."), registration)
     return render_template("registration/sponsorship.html", form=form, registration=registration,
                            event=registration.event)
 
@@ -220,7 +220,7 @@ def decide(registration_id: int, decision: str):
     authorize(Action.MANAGE_REGISTRATIONS, registration)
     back = url_for("registration.manage", event_id=registration.event_id)
     if run_service(_DECISIONS[decision], registration, actor=current_user):
-        flash(f"{registration.user.name}: {registration.status.label.lower()}.", "success")
+        flash(_("%(name)s: %(status)s.", name=registration.user.name, status=registration.status.label.lower()), "success")
     return redirect(back)
 
 
@@ -238,7 +238,7 @@ def decide_sponsorship(request_id: int):
             decided = run_service(sponsorships.award_sponsorship, sponsorship, actor=current_user,
                                   amounts=form.amounts(), note=form.note.data)
         if decided:
-            flash(f"Sponsorship {sponsorship.status.label.lower()}.", "success")
+            flash(_("Sponsorship: %(status)s.", status=sponsorship.status.label.lower()), "success")
             return redirect(url_for("registration.manage", event_id=sponsorship.registration.event_id))
     return render_template("registration/award.html", form=form, sponsorship=sponsorship, cost_items=list(CostItem),
                            registration=sponsorship.registration, event=sponsorship.registration.event,

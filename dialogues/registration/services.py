@@ -15,6 +15,7 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import selectinload
 
+from flask_babel import gettext as _
 from dialogues.accounts import services as accounts
 from dialogues.accounts.models import User
 from dialogues.core import codes
@@ -97,7 +98,7 @@ def _apply_details(registration: Registration, details: dict) -> None:
     if unknown:
         raise TypeError(f"not registration fields: {sorted(unknown)}")
     if details.get("country") and not codes.is_country(details["country"]):
-        raise DomainError(f"{details['country']!r} is not an ISO 3166-1 country code.")
+        raise DomainError(_("%(country)s is not an ISO 3166-1 country code.", country=repr(details['country'])))
     for name, value in details.items():
         setattr(registration, name, value.strip() if isinstance(value, str) else value)
 
@@ -142,15 +143,15 @@ def _place_or_waitlist(registration: Registration, place_free: bool, now: dateti
 def register(event: Event, user, *, actor, **details) -> Registration:
     """Self-registration: a place while places remain (or an application), else the waiting list."""
     if event.status != EventStatus.OPEN:
-        raise DomainError("Registration is not open for this event.")
+        raise DomainError(_("Registration is not open for this event."))
     if event.registration_mode == RegistrationMode.INVITATION:
-        raise DomainError("This event is by invitation only; use the personal link in your invitation.")
+        raise DomainError(_("This event is by invitation only; use the personal link in your invitation."))
     lock_event(event.id)
     now = utcnow()
     expire_offers(event, now=now)
     registration = registration_of(event, user)
     if registration is not None and registration.is_active:
-        raise DomainError(f"You are already registered: {registration.status.label.lower()}.")
+        raise DomainError(_("You are already registered: %(status)s.", status=registration.status.label.lower()))
     # Counted before a new registration joins the session: it must not be flushed without a status.
     place_free = event.registration_mode == RegistrationMode.REVIEW or _place_free(event, now)
     if registration is None:
@@ -171,10 +172,10 @@ def register(event: Event, user, *, actor, **details) -> Registration:
 def invite(event: Event, user, *, actor) -> Registration:
     """Invite a person: an invited registration and a message with their personal link."""
     if event.status in (EventStatus.HELD, EventStatus.CANCELLED):
-        raise DomainError(f"The event is {event.status.label.lower()}: nobody can be invited to it now.")
+        raise DomainError(_("The event is %(status)s: nobody can be invited to it now.", status=event.status.label.lower()))
     registration = registration_of(event, user)
     if registration is not None and registration.is_active:
-        raise DomainError(f"{user.name} is already registered ({registration.status.label.lower()}).")
+        raise DomainError(_("%(name)s is already registered (%(status)s).", name=user.name, status=registration.status.label.lower()))
     if registration is None:
         registration = Registration(event=event, user=user, **_profile_snapshot(user))
         db.session.add(registration)
@@ -220,13 +221,13 @@ def registration_for_invitation(token: str) -> Registration:
         registration_id = _serializer().load_payload(expired.payload)
         registration = db.session.get(Registration, registration_id) if isinstance(registration_id, int) else None
         if registration is None:
-            raise DomainError("This invitation no longer exists.") from None
+            raise DomainError(_("This invitation no longer exists.")) from None
         raise InvitationLinkExpired(registration) from None
     except BadSignature:
-        raise DomainError("This invitation link is not valid. Check that you copied all of it.") from None
+        raise DomainError(_("This invitation link is not valid. Check that you copied all of it.")) from None
     registration = db.session.get(Registration, registration_id)
     if registration is None:
-        raise DomainError("This invitation no longer exists.")
+        raise DomainError(_("This invitation no longer exists."))
     return registration
 
 
@@ -240,10 +241,10 @@ def note_invitation_opened(registration: Registration) -> None:
 def resend_invitation(registration: Registration, *, actor) -> Registration:
     """Send an unanswered invitation again, with a fresh link (the old one keeps working until it expires)."""
     if not registration.is_invited:
-        raise DomainError(f"Only an unanswered invitation can be sent again; this one is "
-                          f"{registration.status.label.lower()}.")
+        raise DomainError(_("Only an unanswered invitation can be sent again; this one is %(status)s.",
+                            status=registration.status.label.lower()))
     if registration.event.status in (EventStatus.HELD, EventStatus.CANCELLED):
-        raise DomainError(f"The event is {registration.event.status.label.lower()}: the invitation cannot be sent again.")
+        raise DomainError(_("The event is %(status)s: the invitation cannot be sent again.", status=registration.event.status.label.lower()))
     registration.invitation_sent_at = utcnow()
     db.session.flush()
     messages.invitation(registration, invitation_token(registration))
@@ -254,9 +255,9 @@ def resend_invitation(registration: Registration, *, actor) -> Registration:
 def accept_invitation(registration: Registration, *, actor, **details) -> Registration:
     """The invited person gives their details and takes a place (or joins the waiting list)."""
     if not registration.is_invited:
-        raise DomainError(f"This invitation has already been answered ({registration.status.label.lower()}).")
+        raise DomainError(_("This invitation has already been answered (%(status)s).", status=registration.status.label.lower()))
     if registration.event.status != EventStatus.OPEN:
-        raise DomainError("Registration is not open for this event.")
+        raise DomainError(_("Registration is not open for this event."))
     lock_event(registration.event_id)
     now = utcnow()
     expire_offers(registration.event, now=now)
@@ -282,13 +283,13 @@ def update_details(registration: Registration, *, actor, **details) -> None:
 def confirm(registration: Registration, *, actor) -> None:
     """A convener confirms an application or someone on the waiting list, if a place is free."""
     if not registration.can_be_confirmed:
-        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be confirmed.")
+        raise DomainError(_("A registration that is %(status)s cannot be confirmed.", status=registration.status.label.lower()))
     lock_event(registration.event_id)
     now = utcnow()
     expire_offers(registration.event, now=now)
     left = places_left(registration.event, now)
     if left is not None and left <= 0 and not registration.has_offer:
-        raise DomainError("The event is full: no place is free to confirm.")
+        raise DomainError(_("The event is full: no place is free to confirm."))
     _confirm(registration, actor=actor, reason="Confirmed by a convener")
     db.session.flush()
     logger.info("registration %s confirmed by %s", registration.id, describe(actor))
@@ -297,7 +298,7 @@ def confirm(registration: Registration, *, actor) -> None:
 def waitlist(registration: Registration, *, actor) -> None:
     """A convener puts an application on the waiting list."""
     if not registration.can_be_waitlisted:
-        raise DomainError("Only applications are put on the waiting list.")
+        raise DomainError(_("Only applications are put on the waiting list."))
     registration.move_to(RegistrationStatus.WAITLISTED, actor=actor, reason="Put on the waiting list by a convener")
     registration.waitlisted_at = utcnow()
     messages.waitlisted(registration)
@@ -308,7 +309,7 @@ def waitlist(registration: Registration, *, actor) -> None:
 def decline(registration: Registration, *, actor) -> None:
     """A convener declines an application (or withdraws a place); a freed place goes to the waiting list."""
     if not registration.can_be_declined:
-        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be declined.")
+        raise DomainError(_("A registration that is %(status)s cannot be declined.", status=registration.status.label.lower()))
     lock_event(registration.event_id)
     _leave(registration, RegistrationStatus.DECLINED, actor=actor, reason="Declined by a convener")
     messages.registration_cancelled(registration)
@@ -319,7 +320,7 @@ def decline(registration: Registration, *, actor) -> None:
 def cancel(registration: Registration, *, actor) -> None:
     """A person cancels their own registration (or declines an invitation or an offer)."""
     if not registration.can_be_cancelled:
-        raise DomainError(f"A registration that is {registration.status.label.lower()} cannot be cancelled.")
+        raise DomainError(_("A registration that is %(status)s cannot be cancelled.", status=registration.status.label.lower()))
     lock_event(registration.event_id)
     if registration.is_invited:
         registration.invitation_answered_at = utcnow()
@@ -382,7 +383,7 @@ def accept_offer(registration: Registration, *, actor) -> None:
     now = utcnow()
     if not registration.has_offer or registration.offer_expires_at <= now:
         expire_offers(registration.event, now=now)
-        raise DomainError("This offer has lapsed; the place went to the next person on the waiting list.")
+        raise DomainError(_("This offer has lapsed; the place went to the next person on the waiting list."))
     _confirm(registration, actor=actor, reason="Took the place offered from the waiting list")
     db.session.flush()
     logger.info("offer taken by registration %s, by %s", registration.id, describe(actor))

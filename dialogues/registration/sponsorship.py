@@ -5,6 +5,7 @@ decline it. An award locks the event first, as places do, so two conveners never
 import logging
 from decimal import Decimal
 
+from flask_babel import gettext as _, ngettext
 from dialogues.core import codes
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
@@ -22,16 +23,16 @@ def request_sponsorship(registration: Registration, *, actor, currency: str, jus
                         amounts: dict[CostItem, Decimal]) -> SponsorshipRequest:
     """Ask for travel, accommodation, per diem or visa costs to be paid, with a justification."""
     if not registration.is_active:
-        raise DomainError("Register for the event before asking for sponsorship.")
+        raise DomainError(_("Register for the event before asking for sponsorship."))
     if not codes.is_currency(currency):
-        raise DomainError(f"{currency!r} is not an ISO 4217 currency code.")
+        raise DomainError(_("%(currency)s is not an ISO 4217 currency code.", currency=repr(currency)))
     if any(Decimal(v) < 0 for v in amounts.values()) or sum(Decimal(v) for v in amounts.values()) <= 0:
-        raise DomainError("Give the estimated amounts: none negative, and not all zero.")
+        raise DomainError(_("Give the estimated amounts: none negative, and not all zero."))
     if not (justification or "").strip():
-        raise DomainError("Say why you need sponsorship.")
+        raise DomainError(_("Say why you need sponsorship."))
     sponsorship = registration.sponsorship
     if sponsorship is not None and sponsorship.status not in (SponsorshipStatus.REQUESTED, SponsorshipStatus.WITHDRAWN):
-        raise DomainError("Your request has already been decided; contact the conveners to change it.")
+        raise DomainError(_("Your request has already been decided; contact the conveners to change it."))
     if sponsorship is None:
         sponsorship = SponsorshipRequest(registration=registration)
     sponsorship.status = SponsorshipStatus.REQUESTED
@@ -49,18 +50,19 @@ def award_sponsorship(sponsorship: SponsorshipRequest, *, actor, amounts: dict[C
     """Award a sponsorship in full or in part; never beyond the event's sponsored-participant cap."""
     event = sponsorship.registration.event
     if not sponsorship.registration.is_active:
-        raise DomainError("This person is no longer registered.")
+        raise DomainError(_("This person is no longer registered."))
     if any(Decimal(amounts.get(i, 0)) < 0 for i in CostItem):
-        raise DomainError("Awarded amounts cannot be negative.")
+        raise DomainError(_("Awarded amounts cannot be negative."))
     if any(Decimal(amounts.get(i, 0)) > sponsorship.requested(i) for i in CostItem):
-        raise DomainError("An award cannot be more than was asked for on any item.")
+        raise DomainError(_("An award cannot be more than was asked for on any item."))
     if sum(Decimal(amounts.get(i, 0)) for i in CostItem) <= 0:
-        raise DomainError("An award must give something; decline the request instead.")
+        raise DomainError(_("An award must give something; decline the request instead."))
     places.lock_event(event.id)
     db.session.refresh(sponsorship)
     if event.sponsored_places is not None and not sponsorship.is_awarded \
             and places.sponsored_awarded(event.id) >= event.sponsored_places:
-        raise DomainError(f"All {event.sponsored_places} sponsored places are already awarded.")
+        raise DomainError(ngettext("The %(num)d sponsored place is already awarded.",
+                                   "All %(num)d sponsored places are already awarded.", event.sponsored_places))
     full = all(Decimal(amounts.get(i, 0)) == sponsorship.requested(i) for i in CostItem)
     sponsorship.status = SponsorshipStatus.AWARDED if full else SponsorshipStatus.PARTLY_AWARDED
     for item in CostItem:

@@ -37,7 +37,7 @@ def _queue(app, registration_id: int, function, *args, **changes) -> list[MailMe
         return db.session.scalars(sa.select(MailMessage).order_by(MailMessage.id)).all()
 
 
-WHEN = "from Sunday 4 May 2031 to Wednesday 7 May 2031, in Centro Cultural, Manica, Mozambique."
+WHEN = "from Sunday, 4 May 2031 to Wednesday, 7 May 2031, in Centro Cultural, Manica, Mozambique."
 
 
 @pytest.mark.parametrize("function, kind, subject, says", [
@@ -87,7 +87,7 @@ def test_offer_states_the_deadline_in_the_event_time_zone_and_goes_once(app, reg
     _queue(app, registration, messages.place_offered, status=RegistrationStatus.WAITLISTED, offer_expires_at=expires)
     [message] = _queue(app, registration, messages.place_offered)
     assert (message.to_address, message.kind) == ("amina@example.org", "place_offered")
-    assert "before 14:00 on Wednesday 30 April 2031 (Africa/Maputo time, UTC+02:00)." in message.body
+    assert "before 14:00 on Wednesday, 30 April 2031 (Africa/Maputo time, UTC+02:00)." in message.body
     assert message.dedupe_key == f"offer:{registration}:{expires.isoformat()}"
     later = datetime(2031, 5, 1, 12, 0, tzinfo=UTC)
     assert len(_queue(app, registration, messages.place_offered, offer_expires_at=later)) == 2
@@ -193,6 +193,6 @@ def test_declined_sponsorship_gives_the_note(app, registration):
 
 
 def test_long_dates_and_money():
-    assert messages.long_date(date(2031, 5, 5)) == "Monday 5 May 2031"
+    assert messages.long_date(date(2031, 5, 5)) == "Monday, 5 May 2031"
     assert messages.money(Decimal("1250"), "USD") == "1,250.00 USD"
     assert messages.money(Decimal("0.5"), "EUR") == "0.50 EUR"

@@ -85,7 +85,7 @@ def test_awards_never_pass_the_sponsored_cap(as_person, open_event, convener, ap
             "awarded_per_diem": "120.25", "awarded_visa": "0"}
     assert convener.submit(f"/sponsorships/{first.id}/decision", full).status_code == 302
     response = convener.submit(f"/sponsorships/{second.id}/decision", full)
-    assert "All 1 sponsored places are already awarded." in response.get_data(as_text=True)
+    assert "The 1 sponsored place is already awarded." in response.get_data(as_text=True)
     assert _request(app, second.registration_id).status == SponsorshipStatus.REQUESTED
     declined = convener.submit(f"/sponsorships/{second.id}/decision", {"decision": "decline", "note": "No places left"})
     assert declined.status_code == 302
