@@ -1,6 +1,8 @@
 """Enumerations used by more than one domain area."""
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Visibility(StrEnum):
     PUBLIC = "public"
@@ -8,4 +10,4 @@ class Visibility(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"public": "Public", "participants": "Participants only"}[self.value]
+        return {"public": _l("Public"), "participants": _l("Participants only")}[self.value]

@@ -2,12 +2,14 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from flask_babel import gettext as _
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dialogues.core import clock, codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow
 from dialogues.core.enums import Visibility
+from dialogues.core import formatting
 from dialogues.core.errors import DomainError
 from dialogues.events.enums import STATUS_TRANSITIONS, DialogueScope, EventKind, EventStatus
 from dialogues.extensions import db
@@ -117,10 +119,12 @@ class Event(db.Model):
         if new_status == self.status:
             return
         if new_status not in STATUS_TRANSITIONS[self.status]:
-            raise DomainError(f"An event that is {self.status.label.lower()} cannot become {new_status.label.lower()}.")
+            raise DomainError(_("An event that is %(status)s cannot become %(new)s.",
+                                status=self.status.label.lower(), new=new_status.label.lower()))
         # Held means it happened: not before its first day has come where it takes place.
         if new_status == EventStatus.HELD and self.starts_on > self.today:
-            raise DomainError(f"The event starts on {self.starts_on:%d %B %Y}: it cannot be marked held before then.")
+            raise DomainError(_("The event starts on %(day)s: it cannot be marked held before then.",
+                                day=formatting.format_date(self.starts_on, "long")))
         self.status = new_status
 
     def __repr__(self) -> str:

@@ -1,5 +1,6 @@
 """Pages for finding, reading, creating and editing events."""
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from dialogues.agenda import services as agenda
@@ -79,7 +80,7 @@ def create_event():
     if form.validate_on_submit():
         created = run_service(preparation.plan_event, actor=current_user, **_event_fields(form))
         if created:
-            flash("Event created.", "success")
+            flash(_("Event created."), "success")
             return redirect(url_for("events.show_event", event_id=created.value.id))
     return render_template("events/form.html", form=form, event=None)
 
@@ -98,7 +99,7 @@ def edit_event(event_id: int):
         agenda_times = form.agenda_times.data if "agenda_times" in form else None
         if run_service(agenda.update_event_and_agenda, event, actor=current_user, agenda_times=agenda_times,
                        **_event_fields(form)):
-            flash("Event saved.", "success")
+            flash(_("Event saved."), "success")
             return redirect(url_for("events.show_event", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
 

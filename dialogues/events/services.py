@@ -2,6 +2,7 @@
 import logging
 from datetime import date, timedelta
 
+from flask_babel import gettext as _, ngettext
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
@@ -37,23 +38,24 @@ def _apply(event: Event, fields: dict) -> None:
     if event.ends_on is None:
         defaults = defaults_for(event.kind)
         if defaults is None or event.starts_on is None:
-            raise DomainError("Give the last day.")
+            raise DomainError(_("Give the last day."))
         event.ends_on = event.starts_on + timedelta(days=defaults.days - 1)
     if event.ends_on < event.starts_on:
-        raise DomainError("The last day cannot be before the first day.")
+        raise DomainError(_("The last day cannot be before the first day."))
     if not codes.is_timezone(event.timezone):
-        raise DomainError(f"{event.timezone!r} is not an IANA time zone.")
+        raise DomainError(_("%(timezone)s is not an IANA time zone.", timezone=repr(event.timezone)))
     if event.country is not None and not codes.is_country(event.country):
-        raise DomainError(f"{event.country!r} is not an ISO 3166-1 country code.")
+        raise DomainError(_("%(country)s is not an ISO 3166-1 country code.", country=repr(event.country)))
     if event.sponsored_places is not None and event.capacity is not None and event.sponsored_places > event.capacity:
-        raise DomainError("There cannot be more sponsored places than places.")
+        raise DomainError(_("There cannot be more sponsored places than places."))
     if (event.field_days or 0) + (event.meeting_days or 0) > event.days:
-        raise DomainError(f"Field and meeting days add up to more than the event's {event.days} days.")
+        raise DomainError(ngettext("Field and meeting days add up to more than the event's %(num)d day.",
+                                   "Field and meeting days add up to more than the event's %(num)d days.", event.days))
     if event.budget_currency is not None and not codes.is_currency(event.budget_currency):
-        raise DomainError(f"{event.budget_currency!r} is not an ISO 4217 currency code.")
+        raise DomainError(_("%(currency)s is not an ISO 4217 currency code.", currency=repr(event.budget_currency)))
     unknown_languages = [code for code in event.working_languages or [] if not codes.is_language(code)]
     if unknown_languages:
-        raise DomainError(f"Not ISO 639 language codes: {', '.join(unknown_languages)}.")
+        raise DomainError(_("Not ISO 639 language codes: %(codes)s.", codes=", ".join(unknown_languages)))
 
 
 def create_event(*, actor, **fields) -> Event:

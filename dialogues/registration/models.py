@@ -2,10 +2,10 @@
 from datetime import datetime
 from decimal import Decimal
 
+from flask_babel import gettext as _
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from flask_babel import gettext as _
 from dialogues.accounts.enums import StakeholderGroup
 from dialogues.core import codes
 from dialogues.core.columns import UTCDateTime, enum_type, utcnow

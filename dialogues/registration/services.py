@@ -10,12 +10,12 @@ last places are served one after the other and never over-book.
 import logging
 from datetime import datetime, timedelta
 
-import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from flask_babel import gettext as _
 from dialogues.accounts import services as accounts
 from dialogues.accounts.models import User
 from dialogues.core import codes

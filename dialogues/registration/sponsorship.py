@@ -6,6 +6,7 @@ import logging
 from decimal import Decimal
 
 from flask_babel import gettext as _, ngettext
+
 from dialogues.core import codes
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
