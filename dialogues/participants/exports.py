@@ -4,6 +4,7 @@ import io
 from collections.abc import Iterable
 
 from werkzeug.utils import secure_filename
+from flask_babel import gettext as _
 
 from dialogues.core import codes
 from dialogues.events.models import Event
@@ -22,7 +23,7 @@ def safe_cell(value) -> str:
 
 
 def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
 
 
 def _row(registration: Registration, full: bool) -> list:
@@ -32,9 +33,9 @@ def _row(registration: Registration, full: bool) -> list:
         registration.user.name,
         *([registration.user.email] if full else []),
         registration.organisation_name,
-        group.label if group else "",
+        str(group.label) if group else "",
         registration.country_name,
-        registration.status.label,
+        str(registration.status.label),
         _yes_no(sponsorship is not None and sponsorship.is_awarded),
         "; ".join(codes.language_name(code) for code in registration.languages or []),
         registration.interpretation_needs,
@@ -45,8 +46,9 @@ def _row(registration: Registration, full: bool) -> list:
 
 
 def _header(full: bool) -> list[str]:
-    return ["Name", *(["Email"] if full else []), "Organisation", "Stakeholder group", "Country", "Status",
-            "Sponsored", "Languages", "Interpretation needs", "Access needs", "Dietary needs", "Visa letter"]
+    return [_("Name"), *([_("Email")] if full else []), _("Organisation"), _("Stakeholder group"), _("Country"),
+            _("Status"), _("Sponsored"), _("Languages"), _("Interpretation needs"), _("Access needs"),
+            _("Dietary needs"), _("Visa letter")]
 
 
 def participants_csv(registrations: Iterable[Registration], *, full: bool = True) -> str:

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
 
 from dialogues.accounts import services as accounts
 from dialogues.accounts.enums import ORGANISATION_KIND_FOR_GROUP, OrganisationKind, StakeholderGroup
 from dialogues.accounts.models import User
-from dialogues.core import codes
+from dialogues.core import codes, formatting
 from dialogues.core.actors import describe
 from dialogues.core.errors import DomainError
 from dialogues.events.models import Event
@@ -73,15 +74,16 @@ def read_upload(file_storage: FileStorage) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DomainError("The file is not in UTF-8. In your spreadsheet, save it as “CSV UTF-8”.") from None
+        raise DomainError(_("The file is not in UTF-8. In your spreadsheet, save it as “CSV UTF-8”.")) from None
 
 
 def _too_big() -> str:
-    return f"The file is larger than {human_size(MAX_BYTES)}. Please split it into several files."
+    return _("The file is larger than %(size)s. Please split it into several files.", size=human_size(MAX_BYTES))
 
 
 def _too_many() -> str:
-    return f"The file has more than {MAX_ROWS:,} people. Please split it into several files."
+    return _("The file has more than %(rows)s people. Please split it into several files.",
+             rows=formatting.format_number(MAX_ROWS))
 
 
 def _delimiter(header_line: str) -> str:
@@ -116,12 +118,12 @@ def _header_error(header: list[str]) -> str | None:
     repeated = sorted({c for c in header if header.count(c) > 1})
     if missing or unknown or repeated:
         wrong = "; ".join(filter(None, [
-            missing and f"missing column(s): {', '.join(missing)}",
-            unknown and f"unknown column(s): {', '.join(c or '(blank)' for c in unknown)}",
-            repeated and f"repeated column(s): {', '.join(repeated)}",
+            missing and _("missing column(s): %(columns)s", columns=", ".join(missing)),
+            unknown and _("unknown column(s): %(columns)s", columns=", ".join(c or _("(blank)") for c in unknown)),
+            repeated and _("repeated column(s): %(columns)s", columns=", ".join(repeated)),
         ]))
-        return (f"The first row must name the columns: {wrong}. "
-                f"Use email and name, and optionally {', '.join(OPTIONAL)}.")
+        return _("The first row must name the columns: %(wrong)s. Use email and name, and optionally %(optional)s.",
+                 wrong=wrong, optional=", ".join(OPTIONAL))
     return None
 
 
@@ -137,30 +139,31 @@ def _clean(header: list[str], number: int, cells: list[str]) -> Invitee | RowPro
     values = {key: cell.strip() for key, cell in zip(header, cells)}
     problems = []
     if any(cell.strip() for cell in cells[len(header):]):
-        problems.append("more cells than there are columns (is there an unquoted comma or semicolon?)")
+        problems.append(_("more cells than there are columns (is there an unquoted comma or semicolon?)"))
     email = accounts.normalise_email(values.get("email", ""))
     if not email:
-        problems.append("the email address is missing")
+        problems.append(_("the email address is missing"))
     else:
         try:
             validate_email(email, check_deliverability=False)
         except EmailNotValidError:
-            problems.append(f"“{email}” is not a valid email address")
+            problems.append(_("“%(email)s” is not a valid email address", email=email))
     name = values.get("name", "")
     if not name:
-        problems.append("the name is missing")
+        problems.append(_("the name is missing"))
     elif len(name) > _NAME_MAX:
-        problems.append(f"the name is longer than {_NAME_MAX} characters")
+        problems.append(_("the name is longer than %(max)d characters", max=_NAME_MAX))
     organisation = " ".join(values.get("organisation", "").split())
     if len(organisation) > _ORGANISATION_MAX:
-        problems.append(f"the organisation is longer than {_ORGANISATION_MAX} characters")
+        problems.append(_("the organisation is longer than %(max)d characters", max=_ORGANISATION_MAX))
     country = values.get("country", "").upper() or None
     if country and not codes.is_country(country):
-        problems.append(f"“{values['country']}” is not a two-letter ISO country code (such as MZ or BO)")
+        problems.append(_("“%(country)s” is not a two-letter ISO country code (such as MZ or BO)",
+                          country=values["country"]))
     group = _group(values.get("stakeholder_group", ""))
     if values.get("stakeholder_group") and group is None:
-        problems.append(f"“{values['stakeholder_group']}” is not a stakeholder group; use one of "
-                        f"{', '.join(g.value for g in StakeholderGroup)}")
+        problems.append(_("“%(group)s” is not a stakeholder group; use one of %(groups)s",
+                          group=values["stakeholder_group"], groups=", ".join(g.value for g in StakeholderGroup)))
     if problems:
         return RowProblem(number, email, tuple(problems))
     return Invitee(number, email, name, organisation, country, group)
@@ -180,13 +183,14 @@ def _problems_here(invitee: Invitee, first_row: dict[str, int], users, registere
     """What is wrong with a well-formed row given the rest of the file and who is already registered."""
     problems = []
     if first_row[invitee.email] != invitee.row:
-        problems.append(f"{invitee.email} is already on row {first_row[invitee.email]}")
+        problems.append(_("%(email)s is already on row %(row)d", email=invitee.email, row=first_row[invitee.email]))
     user = users.get(invitee.email)
     if user is not None and not user.active:
-        problems.append(f"the account of {invitee.email} is deactivated")
+        problems.append(_("the account of %(email)s is deactivated", email=invitee.email))
     registration = registered.get(user.id) if user is not None else None
     if registration is not None and registration.status not in GONE:
-        problems.append(f"{invitee.email} is already {registration.status.label.lower()} for this event")
+        problems.append(_("%(email)s is already %(status)s for this event", email=invitee.email,
+                          status=registration.status.label.lower()))
     return problems
 
 
@@ -197,11 +201,11 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         header, records = _records(text)
     except csv.Error as error:
-        raise DomainError(f"The file could not be read as CSV ({error}).") from None
+        raise DomainError(_("The file could not be read as CSV (%(error)s).", error=error)) from None
     if (header_error := _header_error(header)) is not None:
         raise DomainError(header_error)
     if not records:
-        raise DomainError("There is nobody to invite: the file has no rows below the header.")
+        raise DomainError(_("There is nobody to invite: the file has no rows below the header."))
     return header, records
 
 

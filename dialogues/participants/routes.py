@@ -1,6 +1,7 @@
 """Pages for an event's participants: list, balance of voices, CSV, check-in."""
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from flask_babel import gettext as _, ngettext
 
 from dialogues.accounts.enums import StakeholderGroup
 from dialogues.core.errors import DomainError
@@ -78,8 +79,10 @@ def import_invitees(event_id: int):
         report = _import(event, form)
         if report.ok:
             db.session.commit()
-            flash(f"{len(report.invited)} invited ({report.accounts_created} new accounts). "
-                  "Their invitations are on their way.", "success")
+            flash(_("%(invited)s (%(accounts)s). Their invitations are on their way.",
+                    invited=ngettext("%(num)d invited", "%(num)d invited", len(report.invited)),
+                    accounts=ngettext("%(num)d new account", "%(num)d new accounts", report.accounts_created)),
+                  "success")
             return redirect(url_for(".listed", event_id=event.id))
         db.session.rollback()
     return render_template("participants/import.html", event=event, form=form, report=report,
@@ -113,5 +116,7 @@ def mark_attendance(event_id: int, registration_id: int):
         abort(400)
     attended = form.attended.data == "1"
     if run_service(services.check_in, registration, attended, actor=current_user):
-        flash(f"{registration.user.name} {'is checked in' if attended else 'is no longer checked in'}.", "success")
+        name = registration.user.name
+        flash(_("%(name)s is checked in.", name=name) if attended else _("%(name)s is no longer checked in.", name=name),
+              "success")
     return redirect(_back_to_check_in(form, registration))

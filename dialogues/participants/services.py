@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
+from flask_babel import gettext as _, lazy_gettext as _l
 
 from dialogues.accounts.enums import Gender, StakeholderGroup
 from dialogues.accounts.models import User
-from dialogues.core import codes
+from dialogues.core import codes, formatting
 from dialogues.core.actors import describe
 from dialogues.core.columns import utcnow
 from dialogues.core.errors import DomainError
@@ -31,7 +32,7 @@ ASKED_FOR_PLACE = frozenset({
 KEY_GROUPS = (
     StakeholderGroup.ASM, StakeholderGroup.GOVERNMENT, StakeholderGroup.CIVIL_SOCIETY, StakeholderGroup.INDUSTRY,
 )
-NOT_GIVEN = "Not given"
+NOT_GIVEN = _l("Not given")
 _TENTH = Decimal("0.1")
 
 
@@ -106,7 +107,7 @@ def _tally(keys: list, order: Iterable, label: Callable[[Hashable], str], *, kee
 
 def _gender_label(gender: Gender) -> str:
     # The profile form's "I describe myself as…" reads oddly as a table heading.
-    return "Self-described" if gender == Gender.SELF_DESCRIBED else gender.label
+    return _("Self-described") if gender == Gender.SELF_DESCRIBED else gender.label
 
 
 def _population(voices: list[Voice]) -> Population:
@@ -119,7 +120,7 @@ def _population(voices: list[Voice]) -> Population:
         genders=_tally([v.gender for v in voices], Gender, _gender_label, keep_zero=True),
         countries=_tally([v.country for v in voices], by_size, codes.country_name, keep_zero=False),
         sponsorship=_tally([v.sponsored for v in voices], (True, False),
-                           lambda s: "Sponsored" if s else "Not sponsored", keep_zero=True),
+                           lambda s: _("Sponsored") if s else _("Not sponsored"), keep_zero=True),
     )
 
 
@@ -154,14 +155,15 @@ def balance_warnings(balance: Balance, max_share: int) -> list[str]:
     for group in KEY_GROUPS:
         applied = balance.applied.groups.count(group)
         if not applied:
-            warnings.append(f"No one from “{group.label}” has applied.")
+            warnings.append(_("No one from “%(group)s” has applied.", group=group.label))
         elif not balance.confirmed.groups.count(group):
-            warnings.append(f"“{group.label}”: {applied} applied, but none is confirmed.")
+            warnings.append(_("“%(group)s”: %(applied)d applied, but none is confirmed.", group=group.label, applied=applied))
     confirmed = balance.confirmed.groups
     for line in confirmed.lines:
         if line.key is not None and _over_share(line.count, confirmed.total, max_share):
-            warnings.append(f"“{line.label}” make up {line.share} % of those confirmed, "
-                            f"above the {max_share} % set for this event.")
+            warnings.append(_("“%(group)s” make up %(share)s %% of those confirmed, above the %(limit)s %% set for "
+                              "this event.", group=line.label, share=formatting.format_number(line.share, 1),
+                              limit=formatting.format_number(max_share)))
     return warnings
 
 
@@ -214,8 +216,8 @@ def attendance(event: Event) -> tuple[int, int]:
 def check_in(registration: Registration, attended: bool, *, actor) -> None:
     """Mark a confirmed participant as present on the day, or undo a mistaken check-in."""
     if not registration.holds_place:
-        raise DomainError(f"{registration.user.name} is {registration.status.label.lower()}: "
-                          "only confirmed participants can be checked in.")
+        raise DomainError(_("%(name)s is %(status)s: only confirmed participants can be checked in.",
+                            name=registration.user.name, status=registration.status.label.lower()))
     # A second tap (a slow connection, two hosts at the door) keeps the first check-in's time.
     if attended and not registration.attended:
         registration.move_to(RegistrationStatus.ATTENDED, actor=actor, reason="Checked in on the day")
