@@ -1,9 +1,9 @@
 """Sign-up, login, logout, password changes, account links and the profile page."""
 import logging
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from flask_babel import gettext as _
+from flask_babel import gettext as _, refresh
 
 from dialogues.accounts import services
 from dialogues.accounts.forms import (
@@ -14,6 +14,7 @@ from dialogues.core.errors import DomainError
 from dialogues.core.redirects import safe_next
 from dialogues.core.views import run_service
 from dialogues.extensions import db, limiter, login_manager
+from dialogues.languages.selection import SESSION_KEY, supported
 
 bp = Blueprint("accounts", __name__)
 logger = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ def signup():
                               actor=None, preferred_language=form.preferred_language.data, error_field=form.email)
         if created:
             login_user(created.value)
+            refresh()  # this request began in the visitor's language; the welcome is in the one just chosen
             flash(_("Welcome! Tell us a little about yourself so conveners can plan a balanced dialogue."), "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/signup.html", form=form)
@@ -58,7 +60,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user is None:
-            form.password.errors.append("That email and password do not match an active account.")
+            form.password.errors.append(_("That email and password do not match an active account."))
         else:
             db.session.commit()
             login_user(user, remember=form.remember.data)
@@ -70,7 +72,11 @@ def login():
 @bp.post("/logout")
 def logout():
     """Log out (a POST, so another site cannot log people out with a link)."""
+    # The visitor keeps reading their own language after logging out, not the browser's.
+    language = supported(current_user.preferred_language) if current_user.is_authenticated else None
     logout_user()
+    if language:
+        session[SESSION_KEY] = language
     flash(_("You are logged out."), "info")
     return redirect(url_for("events.home"))
 

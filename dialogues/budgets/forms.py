@@ -69,4 +69,4 @@ class SourceForm(FlaskForm):
 class FinanceForm(FlaskForm):
     reporting_currency = StringField(_l("Reporting currency (ISO 4217)"), validators=[InputRequired(), Length(max=3)])
     fiscal_year_start_month = SelectField(_l("Fiscal year starts in month"), coerce=int,
-                                          choices=[(m, str(m)) for m in range(1, 13)])
+                                          choices=choices((m, str(m)) for m in range(1, 13)))

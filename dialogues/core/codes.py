@@ -153,11 +153,17 @@ def currency_choices() -> list[tuple[str, str]]:
     return _currency_choices(str(current_locale()))
 
 
+# ISO 4217 codes that are no one's money: precious metals, bond-market units, funds codes, the
+# testing and "no currency" codes. Nobody budgets a dialogue in them, and every phone would download them.
+NOT_MONEY = frozenset({"XAG", "XAU", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA", "XTS", "XXX",
+                       "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"})
+
+
 @cache
 def _currency_choices(language: str) -> list[tuple[str, str]]:
     return sorted((c.alpha_3, f"{c.alpha_3} – {get_currency_name(c.alpha_3, locale=language) or c.name}")
-                  for c in pycountry.currencies)
+                  for c in pycountry.currencies if c.alpha_3 not in NOT_MONEY)
 
 
 def is_currency(code: str | None) -> bool:
-    return bool(code) and pycountry.currencies.get(alpha_3=code) is not None
+    return bool(code) and code not in NOT_MONEY and pycountry.currencies.get(alpha_3=code) is not None

@@ -64,6 +64,9 @@ def show_programme(programme_id: int):
     """The learning-group programme: its country groups, its logframe and its learning events."""
     learning_programme = _learning_programme(programme_id)
     authorize(Action.VIEW_PROGRAMME, learning_programme.programme)
+    # The programme's row of rules is made on first visit; committing before loading what the page
+    # shows keeps those rows loaded (a commit afterwards would expire and reload each group).
+    db.session.commit()
     groups = [g for g in services.groups_of(learning_programme) if can(current_user, Action.VIEW_LEARNING_GROUP, g)]
     counts = dict(db.session.execute(
         sa.select(GroupMember.group_id, sa.func.count()).where(
@@ -71,7 +74,6 @@ def show_programme(programme_id: int):
         .group_by(GroupMember.group_id)).all())
     events = [e for e in db.session.scalars(sa.select(Event).where(Event.programme_id == programme_id)
                                             .order_by(Event.starts_on)) if can(current_user, Action.VIEW_EVENT, e)]
-    db.session.commit()  # the programme's row of rules, made on first visit
     return render_template("learning_groups/programme.html", lp=learning_programme,
                            programme=learning_programme.programme, groups=groups, counts=counts,
                            outputs=services.logframe(learning_programme), events=events)
@@ -333,7 +335,7 @@ def _review_form(thing, formdata=None) -> ReviewForm:
 @bp.get("/plans/<int:plan_id>")
 def show_plan(plan_id: int):
     """A work plan: its activities by output, its review history, and the moves open to the reader."""
-    plan = db.get_or_404(WorkPlan, plan_id)
+    plan = db.get_or_404(WorkPlan, plan_id, options=services.PLAN_PAGE)
     authorize(Action.VIEW_GROUP_WORK, plan)
     return _render_plan(plan, _review_form(plan, formdata=None))
 
@@ -447,7 +449,7 @@ def create_report(group_id: int):
 @bp.get("/reports/<int:report_id>")
 def show_report(report_id: int):
     """A progress report: per activity what happened, per indicator the value and its evidence."""
-    report = db.get_or_404(ProgressReport, report_id)
+    report = db.get_or_404(ProgressReport, report_id, options=services.REPORT_PAGE)
     authorize(Action.VIEW_GROUP_WORK, report)
     return _render_report(report, _review_form(report))
 

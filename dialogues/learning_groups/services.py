@@ -346,6 +346,24 @@ def logframe(learning_programme: LearningProgramme) -> list[Output]:
 
 # --- work plans -----------------------------------------------------------------------------------
 
+# What the work-plan and progress-report pages show, loaded in a fixed number of queries.
+PLAN_PAGE = [
+    joinedload(WorkPlan.group).joinedload(LearningGroup.programme),
+    selectinload(WorkPlan.activities).options(
+        joinedload(PlanActivity.output),
+        joinedload(PlanActivity.lead_member).joinedload(GroupMember.user),
+        selectinload(PlanActivity.budget_links).joinedload(ActivityBudgetLine.budget_line)
+        .joinedload(BudgetLine.budget)),
+    selectinload(WorkPlan.decisions).joinedload(ReviewDecision.decided_by),
+]
+REPORT_PAGE = [
+    joinedload(ProgressReport.group).joinedload(LearningGroup.programme),
+    selectinload(ProgressReport.activity_notes).joinedload(ActivityProgress.activity),
+    selectinload(ProgressReport.values).joinedload(IndicatorValue.indicator),
+    selectinload(ProgressReport.decisions).joinedload(ReviewDecision.decided_by),
+]
+
+
 def plans_of(group: LearningGroup) -> list[WorkPlan]:
     """Every revision of every plan of the group, newest year and revision first."""
     return list(db.session.scalars(

@@ -33,25 +33,26 @@ def test_sign_up_log_in_and_open_an_event(live_app, live_server, phone):
     phone.select_option("#preferred_language", "pt")
     phone.click("main button[type=submit]")
     phone.wait_for_url("**/profile")
-    assert "Welcome!" in phone.inner_text("main")
+    # João chose Portuguese: from here on every page speaks it, even after he logs out.
+    assert "Boas-vindas!" in phone.inner_text("main")
 
-    phone.click("text=Log out")
+    phone.click("text=Sair")
     phone.wait_for_url(live_server + "/")
-    phone.click("header >> text=Log in")
+    phone.click("header >> text=Entrar")
     phone.fill("#email", "JOAO@example.org")
     phone.fill("#password", "wrong password")
     phone.click("main button[type=submit]")
-    assert "do not match an active account" in phone.inner_text("main")
+    assert "não correspondem a uma conta ativa" in phone.inner_text("main")
     assert phone.input_value("#email") == "JOAO@example.org"
     phone.fill("#password", "ouro-limpo-2031")
     phone.click("main button[type=submit]")
     phone.wait_for_url(live_server + "/")
     assert "João Muianga" in phone.inner_text("header")
 
-    phone.click("header >> text=Events")
+    phone.click("header >> text=Eventos")
     assert _fits_the_screen(phone)
     phone.click("text=Diálogo de campo em Manica")
     phone.wait_for_url(f"**/events/{event_id}")
     assert phone.inner_text("h1") == "Diálogo de campo em Manica"
-    assert "Portuguese, English" in phone.inner_text("main")
+    assert "português, inglês" in phone.inner_text("main").lower()
     assert _fits_the_screen(phone)

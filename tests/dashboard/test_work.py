@@ -76,11 +76,13 @@ def test_demo_people_see_their_work(runner, client, app):
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     client.login("host@example.org", "dialogues-demo")
     page = client.get("/my/events").get_data(as_text=True)
-    assert "Annual CASM Conference, Chimoio 2027" in page and "Host" in page
+    # The demo host prefers Portuguese: the page speaks it, the event keeps its own title.
+    assert "Annual CASM Conference, Chimoio 2027" in page and "Anfitrião" in page
     client.logout()
     client.login("convener@example.org", "dialogues-demo")
     page = client.get("/my/events").get_data(as_text=True)
-    assert "Convener" in page and "things need you" in page
+    # The demo convener prefers French.
+    assert "Organisateur" in page and "points requièrent votre attention" in page
     client.logout()
     client.login("steering@example.org", "dialogues-demo")
     page = client.get("/my/events").get_data(as_text=True)
