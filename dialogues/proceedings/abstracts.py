@@ -48,7 +48,7 @@ def gather(event_ids) -> dict[int, list[AbstractEntry]]:
     grouped = defaultdict(list)
     for c in contributions:
         grouped[editions[c.edition_id]].append(AbstractEntry(
-            number=c.id, title=c.title, kind=c.final_type.label, track=c.track.title if c.track else "",
+            number=c.id, title=c.title, kind=str(c.final_type.label), track=c.track.title if c.track else "",
             language=codes.language_name(c.language), abstract=c.abstract,
             authors=[a.user.name + (f" ({a.user.organisation.name})" if a.user.organisation else "")
                      for a in c.authors]))

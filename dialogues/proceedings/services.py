@@ -115,7 +115,7 @@ def _venue(event: Event) -> str:
 
 
 def _group_label(group: StakeholderGroup | None) -> str:
-    return group.label if group is not None else NOT_STATED
+    return str(group.label) if group is not None else NOT_STATED
 
 
 def _agenda(event_ids: list[int], zones: dict[int, str]) -> dict[int, list[AgendaDay]]:
@@ -140,7 +140,7 @@ def _agenda(event_ids: list[int], zones: dict[int, str]) -> dict[int, list[Agend
         zone = ZoneInfo(zones[item.event_id])
         starts, ends = item.starts_at.astimezone(zone), item.ends_at.astimezone(zone)
         days[item.event_id][starts.date()].append(AgendaEntry(
-            starts=starts, ends=ends, title=item.title, kind=item.kind.label, location=item.location,
+            starts=starts, ends=ends, title=item.title, kind=str(item.kind.label), location=item.location,
             track=item.track, cancelled=item.cancelled, people=people.get(item.id, []),
         ))
     return {event_id: [AgendaDay(day, entries) for day, entries in by_day.items()]
@@ -208,13 +208,13 @@ def _commitments(event_ids: list[int], everyone: bool):
     entries: dict[int, list[CommitmentEntry]] = defaultdict(list)
     mix: dict[int, Counter] = defaultdict(Counter)
     for row in rows:
-        status = ProgressStatus(row.status).label if row.status is not None else NO_PROGRESS
+        status = str(ProgressStatus(row.status).label) if row.status is not None else NO_PROGRESS
         entries[row.event_id].append(CommitmentEntry(
             title=row.title, owner=row.name, organisation=organisations.get(row.organisation_id, ""),
             due_on=row.due_on, status=status, share_done=row.share_done,
         ))
         mix[row.event_id][status] += 1
-    order = [NO_PROGRESS, *(s.label for s in ProgressStatus)]
+    order = [NO_PROGRESS, *(str(s.label) for s in ProgressStatus)]
     counts = {event_id: [(label, counter[label]) for label in order if counter[label]]
               for event_id, counter in mix.items()}
     return entries, counts
@@ -253,11 +253,11 @@ def _gather(events: list[Event], everyone: bool) -> list[EventProceedings]:
         items = outcomes[event.id]
         cochairs = items[OutcomeKind.SUMMARY]
         result.append(EventProceedings(
-            id=event.id, title=event.title, kind=event.kind.label,
+            id=event.id, title=event.title, kind=str(event.kind.label),
             programme=programme_titles.get(event.programme_id, ""),
             starts_on=event.starts_on, ends_on=event.ends_on, timezone=event.timezone, venue=_venue(event),
             summary=cochairs or ([event.summary] if event.summary else []), summary_is_cochairs=bool(cochairs),
-            outcomes=[(kind.label, items[kind]) for kind in OutcomeKind if kind != OutcomeKind.SUMMARY],
+            outcomes=[(str(kind.label), items[kind]) for kind in OutcomeKind if kind != OutcomeKind.SUMMARY],
             agenda=agenda.get(event.id, []),
             participants=participants.get(event.id, []),
             participant_mix=mix.get(event.id, []),
@@ -282,6 +282,6 @@ def programme_proceedings(programme: Programme, *, everyone: bool = False) -> Pr
         sa.select(Event).where(Event.programme_id == programme.id).order_by(Event.starts_on, Event.id)
     ))
     return ProgrammeProceedings(
-        id=programme.id, title=programme.title, kind=programme.kind.label, summary=programme.summary,
+        id=programme.id, title=programme.title, kind=str(programme.kind.label), summary=programme.summary,
         events=_gather(events, everyone),
     )
